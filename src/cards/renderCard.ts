@@ -1,0 +1,56 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+/** An expanded Adaptive Card, ready to be wrapped in an attachment by the bot layer. */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+/** Content type of an Adaptive Card attachment (kept here so callers need no SDK import). */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Where the card templates live (the top-level cards/ folder). */
+export const DEFAULT_CARDS_DIR = join(__dirname, '..', '..', '..', 'cards');
+
+const cache = new Map<string, Map<string, unknown>>();
+
+function resolveCardsDir(dir?: string): string {
+  if (dir) return dir;
+  // Compiled code runs from dist/src/cards, sources from src/cards: find cards/ from either.
+  const fromSource = join(__dirname, '..', '..', 'cards');
+  try {
+    readdirSync(fromSource);
+    return fromSource;
+  } catch {
+    return DEFAULT_CARDS_DIR;
+  }
+}
+
+/** Loads every template in the cards folder once; templates are JSON, never code. */
+export function loadTemplates(dir?: string): Map<string, unknown> {
+  const cardsDir = resolveCardsDir(dir);
+  const cached = cache.get(cardsDir);
+  if (cached) return cached;
+  const templates = new Map<string, unknown>();
+  for (const file of readdirSync(cardsDir)) {
+    if (!file.endsWith('.json')) continue;
+    templates.set(basename(file, '.json'), JSON.parse(readFileSync(join(cardsDir, file), 'utf8')) as unknown);
+  }
+  cache.set(cardsDir, templates);
+  return templates;
+}
+
+/** Names of all available templates (for tests and checks). */
+export function templateNames(dir?: string): string[] {
+  return [...loadTemplates(dir).keys()].sort();
+}
+
+/**
+ * Binds a template from cards/ to data. User text is passed as data, and the templating engine
+ * does not evaluate `${...}` inside data values, so such text shows literally.
+ */
+export function renderCard(name: string, data: object, dir?: string): AdaptiveCardJson {
+  const template = loadTemplates(dir).get(name);
+  if (!template) throw new Error(`Unknown card template: ${name}`);
+  const expanded = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  return expanded;
+}
