@@ -1,0 +1,19 @@
+/**
+ * `npm run kb:check`: validates the knowledge folder (schema, cross-references, content truth
+ * rules). Prints every problem as "file › entry › field: message"; exits 1 on any error.
+ */
+import { loadConfig } from '../config';
+import { checkKnowledge, hasErrors } from '../knowledge/checks';
+import { formatIssue, loadKnowledge } from '../knowledge/loader';
+
+const config = loadConfig();
+const { kb, issues } = loadKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
+const all = [...issues, ...checkKnowledge(kb)];
+for (const issue of all) console.log(formatIssue(issue));
+const errors = all.filter((i) => i.severity === 'error').length;
+const warnings = all.length - errors;
+console.log(
+  `kb:check: ${kb.topics.length} ämnen, ${kb.roles.length} roller, ${kb.responsibilities.length} ansvarsfrågor, ` +
+    `${kb.organisations.length} organisationer, ${kb.contacts.size} kontakter; ${errors} fel, ${warnings} varningar`,
+);
+process.exit(hasErrors(all) ? 1 : 0);

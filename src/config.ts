@@ -1,0 +1,154 @@
+import { config as loadDotenv } from 'dotenv';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every variable is validated once at start-up; a bad setup fails
+ * with one message that names each missing or invalid variable (see .env.example for all of them).
+ */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const fraction = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    KNOWLEDGE_DIR: z.string().default('./knowledge'),
+    CONTACTS_FILE: optionalString,
+    SEARCH_ANSWER_THRESHOLD: fraction(0.5),
+    SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
+    SEARCH_AMBIGUITY_MARGIN: fraction(0.06),
+    STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    DATABASE_URL: optionalString,
+    SECURITY_TEAM_AAD_OBJECT_IDS: commaList,
+    SECURITY_CONVERSATION_REFERENCE: optionalString,
+    REPORT_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+    REPORT_WEBHOOK_SECRET: optionalString,
+    REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });
+    }
+    if (env.STORAGE === 'postgres' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORAGE=postgres' });
+    }
+    if (env.REPORT_WEBHOOK_URL && !env.REPORT_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['REPORT_WEBHOOK_SECRET'], message: 'required when REPORT_WEBHOOK_URL is set' });
+    }
+    if (env.SEARCH_SUGGEST_THRESHOLD > env.SEARCH_ANSWER_THRESHOLD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEARCH_SUGGEST_THRESHOLD'],
+        message: 'must not be above SEARCH_ANSWER_THRESHOLD',
+      });
+    }
+    if (env.SECURITY_CONVERSATION_REFERENCE) {
+      try {
+        JSON.parse(env.SECURITY_CONVERSATION_REFERENCE);
+      } catch {
+        ctx.addIssue({ code: 'custom', path: ['SECURITY_CONVERSATION_REFERENCE'], message: 'must be JSON' });
+      }
+    }
+  });
+
+/** Validated, typed, frozen configuration. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  auth: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  knowledgeDir: string;
+  contactsFile?: string;
+  search: { answerThreshold: number; suggestThreshold: number; ambiguityMargin: number };
+  storage: { kind: 'sqlite' | 'postgres'; databaseUrl?: string };
+  reports: {
+    securityTeamAadObjectIds: readonly string[];
+    securityConversationReference?: Record<string, unknown>;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    retentionDays: number;
+    outboxPollMs: number;
+  };
+  shutdownGraceMs: number;
+}
+
+/** Thrown when the environment is invalid; the message lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default, after .env is loaded) into AppConfig. */
+export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    auth: Object.freeze({
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      tenantId: e.MicrosoftAppTenantId,
+      appType: e.MicrosoftAppType,
+    }),
+    knowledgeDir: resolve(e.KNOWLEDGE_DIR),
+    contactsFile: e.CONTACTS_FILE ? resolve(e.CONTACTS_FILE) : undefined,
+    search: Object.freeze({
+      answerThreshold: e.SEARCH_ANSWER_THRESHOLD,
+      suggestThreshold: e.SEARCH_SUGGEST_THRESHOLD,
+      ambiguityMargin: e.SEARCH_AMBIGUITY_MARGIN,
+    }),
+    storage: Object.freeze({ kind: e.STORAGE, databaseUrl: e.DATABASE_URL }),
+    reports: Object.freeze({
+      securityTeamAadObjectIds: Object.freeze([...e.SECURITY_TEAM_AAD_OBJECT_IDS]),
+      securityConversationReference: e.SECURITY_CONVERSATION_REFERENCE
+        ? (JSON.parse(e.SECURITY_CONVERSATION_REFERENCE) as Record<string, unknown>)
+        : undefined,
+      webhookUrl: e.REPORT_WEBHOOK_URL,
+      webhookSecret: e.REPORT_WEBHOOK_SECRET,
+      retentionDays: e.REPORT_RETENTION_DAYS,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+    }),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  });
+}
+
+function loadEnvFile(): NodeJS.ProcessEnv {
+  loadDotenv({ quiet: true });
+  return process.env;
+}

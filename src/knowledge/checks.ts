@@ -1,0 +1,140 @@
+import type { KbIssue, KnowledgeBase } from './loader';
+import type { Topic } from './schema';
+
+/** `{kontakt:KEY}` in answers and steps; resolved from contacts.yaml when shown. */
+export const CONTACT_PLACEHOLDER = /\{kontakt:([a-z0-9-]+)\}/g;
+
+/** Numbers the bot may state: nationwide and confirmed (112, 114 14, 1177). */
+const ALLOWED_NUMBERS = new Set(['112', '11414', '1177']);
+const PHONE_LIKE = /(?<![\d:.-])(?:\+46|0)[\d\s-]{6,}\d|(?<![\d:.-])\d{3}[\s-]?\d{2}[\s-]?\d{2,}(?![\d:.§])/g;
+const EMPLOYER_MUST = /\b(arbetsgivaren|din arbetsgivare)\s+(ska|måste|skall|är skyldig)/iu;
+const REVIEW_MAX_AGE_DAYS = 365;
+
+function topicTexts(t: Topic): Array<{ field: string; text: string }> {
+  return [
+    { field: 'title.sv', text: t.title.sv },
+    { field: 'answer', text: t.answer },
+    ...t.steps.map((s, i) => ({ field: `steps.${i}`, text: s })),
+  ];
+}
+
+function daysBetween(a: Date, b: Date): number {
+  return Math.floor((a.getTime() - b.getTime()) / 86_400_000);
+}
+
+/**
+ * Cross-references and content truth rules beyond the schema. Errors block start-up and CI;
+ * warnings (stale review dates) are printed for the content owners.
+ */
+export function checkKnowledge(kb: KnowledgeBase, now: Date = new Date()): KbIssue[] {
+  const issues: KbIssue[] = [];
+  const topicIds = new Set<string>();
+  const roleIds = new Set(kb.roles.map((r) => r.id));
+
+  for (const t of kb.topics) {
+    if (topicIds.has(t.id)) issues.push({ severity: 'error', file: t.file, entry: t.id, field: 'id', message: 'duplicate id' });
+    topicIds.add(t.id);
+  }
+
+  for (const t of kb.topics) {
+    const at = (field: string, message: string, severity: 'error' | 'warning' = 'error') =>
+      issues.push({ severity, file: t.file, entry: t.id, field, message });
+
+    t.related.forEach((r, i) => {
+      if (!topicIds.has(r)) at(`related.${i}`, `unknown topic id "${r}"`);
+      if (r === t.id) at(`related.${i}`, 'a topic cannot be related to itself');
+    });
+    if (kb.roles.length > 0) {
+      t.roles.forEach((r, i) => {
+        if (!roleIds.has(r)) at(`roles.${i}`, `unknown role id "${r}" (see roles.yaml)`);
+      });
+      if (!roleIds.has(t.owner)) at('owner', `unknown role id "${t.owner}" (see roles.yaml)`);
+    }
+
+    const reviewed = new Date(`${t.reviewed}T00:00:00Z`);
+    if (Number.isNaN(reviewed.getTime())) at('reviewed', 'not a valid date');
+    else if (reviewed.getTime() > now.getTime() + 86_400_000) at('reviewed', 'date is in the future');
+    else if (daysBetween(now, reviewed) > REVIEW_MAX_AGE_DAYS) {
+      at('reviewed', `last reviewed ${t.reviewed}, more than 12 months ago: review the entry`, 'warning');
+    }
+
+    if (t.urgent && !/\b112\b/.test(t.steps[0] ?? '')) at('steps.0', 'an urgent topic must start with 112');
+
+    const forElected = t.area === 'FV' || (t.audience.length === 1 && t.audience[0] === 'fortroendevald');
+
+    for (const { field, text } of topicTexts(t)) {
+      for (const m of text.matchAll(CONTACT_PLACEHOLDER)) {
+        if (!kb.contacts.has(m[1] ?? '')) at(field, `placeholder {kontakt:${m[1]}} has no key in contacts.yaml`);
+      }
+      if (/[<>]/.test(text)) at(field, 'raw < or > found: write contacts as {kontakt:KEY}');
+      if (text.includes('${')) at(field, 'text must not contain ${');
+      if (/OVERIFIERAT/i.test(text)) at(field, 'do not show the OVERIFIERAT marker to users: write "kontrollera med …"');
+      for (const m of text.matchAll(PHONE_LIKE)) {
+        const digits = m[0].replace(/\D/g, '');
+        if (!ALLOWED_NUMBERS.has(digits) && !/^(19|20)\d{2}/.test(digits)) {
+          at(field, `looks like a phone number (${m[0].trim()}): use a {kontakt:KEY} placeholder`);
+        }
+      }
+      for (const s of kb.staleStatements) {
+        if (s.pattern.test(text) && !(s.unless && s.unless.test(text))) at(field, `${s.id}: ${s.message}`);
+      }
+      if (forElected && EMPLOYER_MUST.test(text)) {
+        at(field, 'answers for elected officials must not say "arbetsgivaren ska/måste" (AML does not cover them the same way)');
+      }
+    }
+  }
+
+  checkRoles(kb, roleIds, topicIds, issues);
+  return issues;
+}
+
+function checkRoles(kb: KnowledgeBase, roleIds: Set<string>, topicIds: Set<string>, issues: KbIssue[]): void {
+  const seen = new Set<string>();
+  for (const r of kb.roles) {
+    if (seen.has(r.id)) issues.push({ severity: 'error', file: 'knowledge/roles.yaml', entry: r.id, field: 'id', message: 'duplicate id' });
+    seen.add(r.id);
+    if (r.contact && !kb.contacts.has(r.contact)) {
+      issues.push({ severity: 'error', file: 'knowledge/roles.yaml', entry: r.id, field: 'contact', message: `unknown contact key "${r.contact}"` });
+    }
+  }
+  const file = 'knowledge/responsibilities.yaml';
+  const respIds = new Set<string>();
+  for (const r of [...kb.responsibilities, ...kb.checklists]) {
+    if (respIds.has(r.id)) issues.push({ severity: 'error', file, entry: r.id, field: 'id', message: 'duplicate id' });
+    respIds.add(r.id);
+    r.topics.forEach((t, i) => {
+      if (!topicIds.has(t)) issues.push({ severity: 'error', file, entry: r.id, field: `topics.${i}`, message: `unknown topic id "${t}"` });
+    });
+  }
+  for (const r of kb.responsibilities) {
+    r.chain.forEach((link, i) => {
+      if (!roleIds.has(link.role)) {
+        issues.push({ severity: 'error', file, entry: r.id, field: `chain.${i}.role`, message: `unknown role id "${link.role}"` });
+      }
+    });
+  }
+  for (const c of kb.checklists) {
+    c.inform.forEach((k, i) => {
+      if (!kb.contacts.has(k) && !roleIds.has(k)) {
+        issues.push({ severity: 'error', file, entry: c.id, field: `inform.${i}`, message: `"${k}" is neither a contact key nor a role id` });
+      }
+    });
+  }
+  const orgIds = new Set<string>();
+  for (const o of kb.organisations) {
+    if (orgIds.has(o.id)) {
+      issues.push({ severity: 'error', file: 'knowledge/organisations.yaml', entry: o.id, field: 'id', message: 'duplicate id' });
+    }
+    orgIds.add(o.id);
+    for (const key of Object.keys(o.contacts)) {
+      if (!kb.contacts.has(key)) {
+        issues.push({ severity: 'error', file: 'knowledge/organisations.yaml', entry: o.id, field: `contacts.${key}`, message: 'unknown contact key' });
+      }
+    }
+  }
+}
+
+/** Loads, then checks; the single entry point for start-up and `npm run kb:check`. */
+export function hasErrors(issues: KbIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Area codes of the security programme's fields (see knowledge/README.md). */
+export const AREAS = ['HV', 'FV', 'OP', 'IS', 'SS', 'KB', 'CF', 'OL', 'RAP', 'STY'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const AUDIENCES = ['anstalld', 'chef', 'fortroendevald', 'alla'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const localized = z.object({ sv: nonEmpty, en: nonEmpty }, { error: 'needs sv and en' });
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
+
+export const sourceSchema = z
+  .object({
+    title: nonEmpty,
+    url: z.url().optional(),
+    doc: z.string().regex(/^S[0-9]$/, 'must be S0..S9').optional(),
+    section: z.string().optional(),
+  })
+  .refine((s) => s.url !== undefined || s.doc !== undefined, { message: 'needs url or doc' });
+
+export const topicSchema = z.object({
+  id: z.string().regex(idPattern, 'lower-case letters, digits and hyphens only'),
+  area: z.enum(AREAS),
+  title: localized,
+  summary_en: nonEmpty,
+  audience: z.array(z.enum(AUDIENCES)).min(1, 'name at least one audience'),
+  roles: z.array(nonEmpty).default([]),
+  urgent: z.boolean().default(false),
+  report: z.enum(['hot-och-vald', 'otillaten-paverkan', 'informationssakerhet']).optional(),
+  steps: z.array(nonEmpty).default([]),
+  answer: nonEmpty,
+  questions: z.array(nonEmpty).min(5, 'write at least five alternative questions'),
+  keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  related: z.array(nonEmpty).default([]),
+  sources: z.array(sourceSchema).min(1, 'cite at least one source'),
+  reviewed: isoDate,
+  owner: nonEmpty,
+});
+
+export type TopicInput = z.input<typeof topicSchema>;
+
+/** A knowledge entry as the rest of the program sees it. */
+export interface Topic {
+  id: string;
+  area: Area;
+  title: { sv: string; en: string };
+  summaryEn: string;
+  audience: Audience[];
+  roles: string[];
+  urgent: boolean;
+  report?: 'hot-och-vald' | 'otillaten-paverkan' | 'informationssakerhet';
+  steps: string[];
+  answer: string;
+  questions: string[];
+  keywords: string[];
+  related: string[];
+  sources: Array<{ title: string; url?: string; doc?: string; section?: string }>;
+  reviewed: string;
+  owner: string;
+  /** File the entry came from, relative to the knowledge folder (for error messages). */
+  file: string;
+}
+
+export const contactSchema = z.object({
+  name: localized,
+  value: z.string().default(''),
+});
+export const contactsFileSchema = z.record(z.string().regex(idPattern, 'contact keys: lower-case and hyphens'), contactSchema);
+
+export const synonymsFileSchema = z.object({
+  groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, 'a group needs two words or more')),
+});
+
+export const staleFileSchema = z.object({
+  statements: z.array(
+    z.object({
+      id: nonEmpty,
+      pattern: nonEmpty,
+      unless: z.string().optional(),
+      message: nonEmpty,
+    }),
+  ),
+});

@@ -1,0 +1,182 @@
+import type { Topic } from '../knowledge/schema';
+import { Vocabulary, type QueryTerm } from './vocabulary';
+
+/**
+ * The knowledge index: a BM25-style ranking over weighted fields of each topic, plus the best
+ * match against any single alternative question (people ask in whole sentences; a topic is best
+ * recognised by the nearest way someone has asked for it before). Confidence in [0, 1] says how
+ * much of the question the winning topic explains and how clearly it wins.
+ */
+
+export interface Candidate {
+  id: string;
+  /** Ranking score in [0, 1]. */
+  score: number;
+}
+
+export interface SearchResult {
+  /** Candidates, best first (at most `limit`). */
+  candidates: Candidate[];
+  /** Confidence that candidates[0] is what the user asked for, in [0, 1]. */
+  confidence: number;
+  /** Query terms, for debugging and the ask CLI. */
+  terms: QueryTerm[];
+}
+
+interface Probe {
+  terms: Map<string, number>;
+  norm: number;
+}
+
+interface DocEntry {
+  topic: Topic;
+  /** Weighted term frequencies over all fields. */
+  tf: Map<string, number>;
+  probes: Probe[];
+}
+
+/** Field weights: what a topic is named and how people ask for it count most. */
+const FIELD_WEIGHTS = {
+  title: 3,
+  titleEn: 1.5,
+  questions: 1.2,
+  keywords: 2.5,
+  steps: 0.4,
+  answer: 0.3,
+  summaryEn: 0.6,
+} as const;
+
+const K1 = 1.2;
+
+export interface IndexOptions {
+  synonymGroups: string[][];
+}
+
+export class KnowledgeIndex {
+  readonly vocabulary: Vocabulary;
+  private readonly docs: DocEntry[] = [];
+  private readonly df = new Map<string, number>();
+  private readonly idfCache = new Map<string, number>();
+  private readonly maxIdf: number;
+
+  constructor(topics: Topic[], options: IndexOptions) {
+    this.vocabulary = new Vocabulary(options.synonymGroups);
+    for (const t of topics) {
+      for (const text of [t.title.sv, t.title.en, t.summaryEn, t.answer, ...t.steps, ...t.questions, ...t.keywords]) {
+        this.vocabulary.addText(text);
+      }
+    }
+    for (const topic of topics) {
+      const tf = new Map<string, number>();
+      const add = (text: string, weight: number) => {
+        for (const q of this.indexTerms(text)) tf.set(q.term, (tf.get(q.term) ?? 0) + weight * q.weight);
+      };
+      add(topic.title.sv, FIELD_WEIGHTS.title);
+      add(topic.title.en, FIELD_WEIGHTS.titleEn);
+      add(topic.summaryEn, FIELD_WEIGHTS.summaryEn);
+      add(topic.answer, FIELD_WEIGHTS.answer);
+      topic.steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
+      topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords));
+      topic.questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+      for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      this.docs.push({ topic, tf, probes: [] });
+    }
+    this.maxIdf = this.idfOf(0);
+    for (const doc of this.docs) {
+      const { topic } = doc;
+      doc.probes = [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map((text) =>
+        this.probe(this.indexTerms(text)),
+      );
+    }
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private indexTerms(text: string): QueryTerm[] {
+    return this.vocabulary.analyse(text, { fuzzy: false });
+  }
+
+  private idfOf(df: number): number {
+    const n = this.docs.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Inverse document frequency; an unknown word gets the highest (it is specific, and unexplained). */
+  idf(term: string): number {
+    let v = this.idfCache.get(term);
+    if (v === undefined) {
+      v = this.idfOf(this.df.get(term) ?? 0);
+      this.idfCache.set(term, v);
+    }
+    return v;
+  }
+
+  private probe(terms: QueryTerm[]): Probe {
+    const m = new Map<string, number>();
+    for (const t of terms) m.set(t.term, Math.max(m.get(t.term) ?? 0, t.weight * this.idf(t.term)));
+    let norm = 0;
+    for (const v of m.values()) norm += v * v;
+    return { terms: m, norm: Math.sqrt(norm) };
+  }
+
+  /** Ranks topics for a question. */
+  search(text: string, limit = 5): SearchResult {
+    const terms = this.vocabulary.analyse(text);
+    // One weight per distinct term: repeating a word should not double its pull.
+    const q = new Map<string, number>();
+    for (const t of terms) q.set(t.term, Math.max(q.get(t.term) ?? 0, t.weight));
+    const known = [...q.entries()].filter(([term]) => this.df.has(term));
+    if (known.length === 0) return { candidates: [], confidence: 0, terms };
+
+    // The mass of the question: every term's idf (unknown words at a discount: names, places, filler).
+    let totalMass = 0;
+    for (const [term, w] of q) totalMass += this.df.has(term) ? w * this.idf(term) : UNKNOWN_WEIGHT * this.maxIdf;
+
+    const queryProbe = this.probe(known.map(([term, weight]) => ({ term, weight, source: term, kind: 'exact' })));
+    const scored = this.docs.map((doc) => {
+      let bm25 = 0;
+      let bm25Max = 0;
+      let covered = 0;
+      for (const [term, w] of known) {
+        const idf = this.idf(term);
+        const tf = doc.tf.get(term) ?? 0;
+        bm25 += w * idf * ((tf * (K1 + 1)) / (tf + K1));
+        bm25Max += w * idf * (K1 + 1);
+        if (tf > 0) covered += w * idf;
+      }
+      let best = 0;
+      for (const p of doc.probes) {
+        let dot = 0;
+        for (const [term, v] of queryProbe.terms) dot += v * (p.terms.get(term) ?? 0);
+        const cos = p.norm > 0 && queryProbe.norm > 0 ? dot / (p.norm * queryProbe.norm) : 0;
+        if (cos > best) best = cos;
+      }
+      const bm = bm25Max > 0 ? bm25 / bm25Max : 0;
+      return { id: doc.topic.id, score: 0.5 * bm + 0.5 * best, coverage: totalMass > 0 ? covered / totalMass : 0, best };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const top = scored[0];
+    const second = scored[1];
+    if (!top || top.score <= 0) return { candidates: [], confidence: 0, terms };
+    const margin = top.score - (second?.score ?? 0);
+    const confidence = clamp01(0.45 * top.coverage + 0.35 * top.best + 0.2 * Math.min(1, margin * 5));
+    return {
+      candidates: scored.slice(0, limit).filter((c) => c.score > 0).map((c) => ({ id: c.id, score: round(c.score) })),
+      confidence: round(confidence),
+      terms,
+    };
+  }
+}
+
+/** How much an unknown word counts against the confidence, relative to the rarest known word. */
+const UNKNOWN_WEIGHT = 0.6;
+
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

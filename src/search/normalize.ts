@@ -1,0 +1,91 @@
+import { stemSwedish } from './stemmer';
+
+/**
+ * Text normalisation shared by the index and the query, so both sides agree: Unicode NFKC, lower
+ * case, diacritics folded (å/ä -> a, ö -> o: people type "sakerhet" as often as "säkerhet"),
+ * punctuation removed, stop words dropped, then Swedish stemming.
+ */
+
+const SWEDISH_STOPWORDS = [
+  'och', 'att', 'det', 'som', 'en', 'ett', 'på', 'är', 'av', 'för', 'med', 'till', 'den', 'de', 'i', 'om', 'har',
+  'inte', 'jag', 'du', 'vi', 'ni', 'han', 'hon', 'hen', 'man', 'mig', 'mej', 'dig', 'dej', 'oss', 'er', 'sig', 'min',
+  'mitt', 'mina', 'din', 'ditt', 'dina', 'vår', 'vårt', 'våra', 'er', 'ert', 'era', 'hans', 'hennes', 'deras', 'sin',
+  'sitt', 'sina', 'vad', 'vem', 'vilka', 'vilken', 'vilket', 'hur', 'när', 'var', 'varför', 'kan', 'ska', 'skall',
+  'måste', 'får', 'fick', 'bör', 'borde', 'vill', 'kunde', 'skulle', 'gör', 'göra', 'gjorde', 'blir', 'bli', 'blev',
+  'blivit', 'varit', 'vara', 'finns', 'fanns', 'sen', 'då', 'så', 'men', 'eller', 'också', 'även', 'nu', 'här',
+  'där', 'this', 'något', 'någon', 'några', 'nåt', 'nån', 'nån', 'ngn', 'ngt', 'alla', 'allt', 'andra', 'annan',
+  'annat', 'mycket', 'lite', 'bara', 'redan', 'ju', 'väl', 'typ', 'liksom', 'ens', 'from', 'ha', 'hade', 'haft',
+  'dom', 'dem', 'denna', 'detta', 'dessa', 'mot', 'efter', 'under', 'över', 'vid', 'utan', 'sedan', 'än', 'hos',
+  'ut', 'upp', 'in', 'ner', 'också', 'hej', 'tack', 'snälla', 'kolla', 'fråga', 'undrar', 'gäller', 'egentligen',
+  'iaf', 'asså', 'alltså', 'ok', 'okej', 'va', 'e', 'o', 'ja', 'nej', 'jo', 'sånt', 'sådant', 'sådan', 'sån',
+  'dvs', 'osv', 'mm', 'bla', 't', 'ex', 'tex', 'även', 'vart', 'vars', 'just', 'själv', 'själva', 'egen', 'eget',
+  'egna', 'någonting', 'ingen', 'inget', 'inga', 'kommer', 'behöver', 'gjort', 'göras', 'gå', 'går', 'gick',
+  'säga', 'sa', 'sagt', 'tror', 'tänker', 'veta', 'vet', 'visste',
+];
+
+const ENGLISH_STOPWORDS = [
+  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'is', 'are', 'was', 'were', 'be',
+  'been', 'i', 'me', 'my', 'you', 'your', 'we', 'our', 'it', 'its', 'this', 'that', 'what', 'who', 'how', 'when',
+  'where', 'why', 'do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'must', 'have', 'has', 'had',
+  'if', 'about', 'by', 'from', 'as', 'there', 'someone', 'something', 'some', 'any', 'just', 'am', 'get', 'got',
+  'please', 'hi', 'hello', 'which', 'whom', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'not', 'so',
+];
+
+/** Lower case, NFKC, and å/ä/ö/é… folded to their base letters. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æ]/g, 'a')
+    .replace(/[ø]/g, 'o');
+}
+
+const STOPWORDS = new Set([...SWEDISH_STOPWORDS, ...ENGLISH_STOPWORDS].map(fold));
+const ENGLISH_MARKERS = new Set(ENGLISH_STOPWORDS.filter((w) => !SWEDISH_STOPWORDS.includes(w)).map(fold));
+const SWEDISH_MARKERS = new Set(SWEDISH_STOPWORDS.filter((w) => !ENGLISH_STOPWORDS.includes(w)).map(fold));
+
+/** Folded words of a text, in order, stop words included. Digits are kept ("112", "72"). */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(/(\d)\s+(?=\d)/g, '$1') // "114 14" -> "11414"
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** True for words that carry no topic (Swedish and English function words). */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** A folded word's stem. */
+export function stem(word: string): string {
+  if (/^\d+$/.test(word)) return word;
+  return stemSwedish(word);
+}
+
+/** Content terms of a text: folded, stop words dropped, stemmed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !isStopword(w))
+    .map(stem)
+    .filter((t) => t.length > 1);
+}
+
+/**
+ * Guesses whether a message is English rather than Swedish, from function words and letters only
+ * Swedish has. Used to choose the bot's own texts; answers stay Swedish.
+ */
+export function looksEnglish(text: string): boolean {
+  if (/[åäöÅÄÖ]/.test(text)) return false;
+  const ws = words(text);
+  let en = 0;
+  let sv = 0;
+  for (const w of ws) {
+    if (ENGLISH_MARKERS.has(w)) en++;
+    if (SWEDISH_MARKERS.has(w)) sv++;
+  }
+  return en >= 2 && en > sv;
+}

@@ -1,0 +1,43 @@
+import type { KnowledgeBase } from '../knowledge/loader';
+import type { Topic } from '../knowledge/schema';
+import { decide, type Decision, type Thresholds } from './decide';
+import { KnowledgeIndex, type SearchResult } from './index';
+
+/** What one question produced: the ranking and what the bot should do with it. */
+export interface Answer {
+  result: SearchResult;
+  decision: Decision;
+}
+
+/** Questions in, decisions out: the knowledge search as the bot and the CLI use it. */
+export class SearchService {
+  readonly index: KnowledgeIndex;
+  private readonly topics: Map<string, Topic>;
+
+  constructor(
+    kb: KnowledgeBase,
+    private readonly thresholds: Thresholds,
+  ) {
+    this.index = new KnowledgeIndex(kb.topics, { synonymGroups: kb.synonymGroups });
+    this.topics = new Map(kb.topics.map((t) => [t.id, t]));
+  }
+
+  /** Ranks and decides. Very long input is cut: the first words carry the question. */
+  ask(question: string): Answer {
+    const text = question.length > MAX_QUERY_CHARS ? question.slice(0, MAX_QUERY_CHARS) : question;
+    const result = this.index.search(text, 5);
+    return { result, decision: decide(result, this.thresholds) };
+  }
+
+  topic(id: string): Topic | undefined {
+    return this.topics.get(id);
+  }
+
+  /** The id the CLI reports as "the answer": only a confident, unambiguous answer counts. */
+  static answerId(decision: Decision): string | null {
+    return decision.kind === 'answer' ? decision.topicId : null;
+  }
+}
+
+/** Questions longer than this are searched on their beginning only (a pasted e-mail, say). */
+export const MAX_QUERY_CHARS = 600;
