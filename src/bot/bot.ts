@@ -1,0 +1,192 @@
+import {
+  ActivityHandler,
+  ActivityTypes,
+  ConversationState,
+  TurnContext,
+  UserState,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type StatePropertyAccessor,
+  type Storage,
+} from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/renderCard';
+import { strings, type Locale } from '../i18n/strings';
+import { ContactResolver } from '../knowledge/contacts';
+import { looksEnglish } from '../search/normalize';
+import { messageView } from '../views/common';
+import { welcomeView } from '../views/knowledgeViews';
+import type { BotDeps } from './deps';
+import { classifyText } from './intents';
+import { answerQuestion } from './handlers/knowledge';
+import { VERBS } from './router';
+import { Turn, type ConversationData, type UserProfile } from './turn';
+
+/** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
+const MAX_TEXT = 20_000;
+
+/** Strips "<at>Bot</at>" left by channels that did not give a mention entity for it. */
+function stripMentions(context: TurnContext): string {
+  const activity = context.activity;
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  try {
+    if (activity.recipient) text = TurnContext.removeRecipientMention(activity) ?? text;
+  } catch {
+    // A malformed entity list must not stop the turn; fall back to the regex below.
+  }
+  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The bot: turns activities into turns for the handlers. Card submits (value, no text) are routed
+ * by verb before any text handling; Action.Execute invokes use the same verb table.
+ */
+export class SakerhetsguidenBot extends ActivityHandler {
+  private readonly conversationState: ConversationState;
+  private readonly userState: UserState;
+  private readonly conversationData: StatePropertyAccessor<ConversationData>;
+  private readonly userProfile: StatePropertyAccessor<UserProfile>;
+
+  constructor(
+    private readonly deps: BotDeps,
+    storage: Storage,
+  ) {
+    super();
+    this.conversationState = new ConversationState(storage);
+    this.userState = new UserState(storage);
+    this.conversationData = this.conversationState.createProperty<ConversationData>('sakerhetsguiden');
+    this.userProfile = this.userState.createProperty<UserProfile>('profile');
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
+      if (joined) await this.sendWelcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.deps.reports.captureConversation(context);
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves state even when a handler failed halfway. */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } finally {
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+    }
+  }
+
+  private locale(context: TurnContext, text = ''): Locale {
+    const l = typeof context.activity.locale === 'string' ? context.activity.locale.toLowerCase() : '';
+    if (l.startsWith('en')) return 'en';
+    if (text && looksEnglish(text)) return 'en';
+    return 'sv';
+  }
+
+  private async makeTurn(context: TurnContext, locale: Locale): Promise<Turn> {
+    const user = await this.userProfile.get(context, {});
+    const conversation = await this.conversationData.get(context, {});
+    const org = user.organisationId ? this.deps.roles.organisation(user.organisationId) : undefined;
+    const from = context.activity.from ?? { id: '' };
+    const actor = {
+      userId: typeof from.id === 'string' ? from.id : '',
+      aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined,
+      name: typeof from.name === 'string' ? from.name : undefined,
+    };
+    return new Turn(context, locale, actor, user, conversation, new ContactResolver(this.deps.kb.contacts, locale, org));
+  }
+
+  private async sendWelcome(context: TurnContext): Promise<void> {
+    const turn = await this.makeTurn(context, this.locale(context));
+    turn.card(welcomeView(turn.view));
+    await context.sendActivities(turn.replies);
+  }
+
+  private async dispatchVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<void> {
+    const handler = typeof verb === 'string' ? VERBS[verb] : undefined;
+    if (!handler) {
+      this.deps.logger.warn({ event: 'verb.unknown' }, 'unknown or missing verb');
+      const s = strings(turn.locale);
+      turn.card(messageView(s.badInputTitle, [s.badInputText], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]));
+      return;
+    }
+    this.deps.logger.info({ event: 'verb', verb }, 'card action');
+    await handler(this.deps, turn, data);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const started = Date.now();
+    const value: unknown = context.activity.value;
+    const text = stripMentions(context);
+    const turn = await this.makeTurn(context, this.locale(context, text));
+
+    if (isRecord(value) && (!text || typeof value.verb === 'string')) {
+      // A card submit: route by verb before looking at any text.
+      await this.dispatchVerb(turn, value.verb, value);
+    } else if (!text) {
+      turn.text(strings(turn.locale).emptyText);
+    } else {
+      await context.sendActivity({ type: ActivityTypes.Typing });
+      await this.handleText(turn, text);
+    }
+    if (turn.replies.length > 0) await context.sendActivities(turn.replies);
+    this.deps.logger.info({ event: 'turn', ms: Date.now() - started, replies: turn.replies.length }, 'turn done');
+  }
+
+  private async handleText(turn: Turn, text: string): Promise<void> {
+    const intent = classifyText(text);
+    switch (intent.kind) {
+      case 'help':
+        return this.dispatchVerb(turn, 'help.show', {});
+      case 'greeting':
+        turn.card(welcomeView(turn.view));
+        return;
+      case 'report.start':
+        return this.dispatchVerb(turn, 'report.start', {});
+      case 'reports.mine':
+        return this.dispatchVerb(turn, 'reports.mine', {});
+      case 'reports.all':
+        return this.dispatchVerb(turn, 'reports.all', {});
+      case 'roles.browse':
+        return this.dispatchVerb(turn, 'roles.browse', {});
+      case 'org.choose':
+        return this.dispatchVerb(turn, 'org.choose', {});
+      case 'org.set':
+        // "jag jobbar på en förskola…" is a question unless the phrase names one of the city's organisations.
+        if (this.deps.roles.findOrganisation(intent.phrase)) return this.dispatchVerb(turn, 'org.set', { phrase: intent.phrase });
+        return answerQuestion(this.deps, turn, text);
+      case 'question':
+        await this.deps.reports.offerResumeIfDraft(turn);
+        return answerQuestion(this.deps, turn, text);
+    }
+  }
+
+  /** Action.Execute (Universal Actions): same verbs; the last card replaces the one clicked. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = isRecord(invokeValue) && isRecord(invokeValue.action) ? invokeValue.action : {};
+    const data = isRecord(action.data) ? action.data : {};
+    const turn = await this.makeTurn(context, this.locale(context));
+    await this.dispatchVerb(turn, typeof action.verb === 'string' && action.verb ? action.verb : data.verb, data);
+    const last = turn.replies.at(-1);
+    const card = last?.attachments?.[0]?.content as object | undefined;
+    if (card && last) {
+      if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1));
+      return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+    }
+    if (turn.replies.length > 0) await context.sendActivities(turn.replies);
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as object };
+  }
+}

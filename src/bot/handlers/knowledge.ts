@@ -1,0 +1,90 @@
+import { strings } from '../../i18n/strings';
+import type { Topic } from '../../knowledge/schema';
+import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
+import { messageView } from '../../views/common';
+import type { BotDeps } from '../deps';
+import type { Turn } from '../turn';
+
+/** Longest message we search on; the rest is ignored (and said so). */
+const MAX_QUESTION_CHARS = 2000;
+
+function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
+  return ids.map((id) => deps.search.topic(id)).filter((t): t is Topic => t !== undefined);
+}
+
+/** Sends the answer card of one topic. */
+export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives: string[] = []): void {
+  turn.card(answerView(topic, topicsOf(deps, topic.related), turn.view, { alternatives: topicsOf(deps, alternatives) }));
+}
+
+/**
+ * Answers a free-text question: a roles answer and/or a knowledge answer (both when both fit),
+ * "Menade du…?" when it is close, and an honest fallback otherwise. Gaps are recorded without
+ * user identity.
+ */
+export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void {
+  const text = rawText.length > MAX_QUESTION_CHARS ? rawText.slice(0, MAX_QUESTION_CHARS) : rawText;
+  const rolesAnswer = deps.roles.answer(text, turn.view, turn.user.organisationId);
+  const { decision } = deps.search.ask(text);
+
+  if (rolesAnswer) {
+    turn.card(rolesAnswer.view);
+    // Both fit: a roles question that also names a procedure gets the procedure too.
+    if (decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
+      const topic = deps.search.topic(decision.topicId);
+      if (topic) sendTopic(deps, turn, topic);
+    }
+    deps.logger.info({ event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind }, 'answered');
+    return;
+  }
+
+  switch (decision.kind) {
+    case 'answer': {
+      const topic = deps.search.topic(decision.topicId);
+      if (topic) sendTopic(deps, turn, topic, decision.alternatives);
+      deps.logger.info({ event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence }, 'answered');
+      break;
+    }
+    case 'clarify':
+      turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
+      deps.insights.recordGap(text, 'clarify', decision.confidence);
+      deps.logger.info({ event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence }, 'clarify');
+      break;
+    case 'fallback':
+      turn.card(fallbackView(turn.view));
+      deps.insights.recordGap(text, 'fallback', decision.confidence);
+      deps.logger.info({ event: 'question', outcome: 'fallback', confidence: decision.confidence }, 'fallback');
+      break;
+  }
+  if (rawText.length > MAX_QUESTION_CHARS) turn.text(strings(turn.locale).tooLong);
+}
+
+/** kb.open: a topic chosen from a button ("Menade du…?", related topics). */
+export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
+  const id = typeof data.topicId === 'string' ? data.topicId : '';
+  const topic = deps.search.topic(id);
+  if (!topic) {
+    const s = strings(turn.locale);
+    turn.card(messageView(s.badInputTitle, [s.unknownTopic], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]));
+    return;
+  }
+  sendTopic(deps, turn, topic);
+}
+
+/** kb.feedback: 👍/👎 on an answer; counted per topic, nothing about the user. */
+export function recordFeedback(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
+  const id = typeof data.topicId === 'string' ? data.topicId : '';
+  if (!deps.search.topic(id) || (data.helpful !== 'yes' && data.helpful !== 'no')) {
+    const s = strings(turn.locale);
+    turn.card(messageView(s.badInputTitle, [s.badInputText]));
+    return;
+  }
+  deps.insights.recordFeedback(id, data.helpful === 'yes');
+  deps.logger.info({ event: 'feedback', topicId: id, helpful: data.helpful }, 'feedback');
+  turn.text(strings(turn.locale).feedbackThanks);
+}
+
+/** help.show */
+export function showHelp(_deps: BotDeps, turn: Turn): void {
+  turn.card(helpView(turn.view));
+}

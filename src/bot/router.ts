@@ -1,0 +1,47 @@
+import type { BotDeps } from './deps';
+import { answerQuestion, openTopic, recordFeedback, showHelp } from './handlers/knowledge';
+import {
+  browseRoles,
+  chooseOrganisation,
+  setOrganisation,
+  showArea,
+  showChecklist,
+  showResponsibility,
+  showRole,
+} from './handlers/roles';
+import type { Turn } from './turn';
+
+/** A card action's handler: the verb's data in, replies queued on the turn. */
+export type VerbHandler = (deps: BotDeps, turn: Turn, data: Record<string, unknown>) => void | Promise<void>;
+
+/**
+ * The verb table: every card action carries a namespaced verb; this is where each one goes.
+ * Report verbs are added by the report glue (see reportService.ts).
+ */
+export const VERBS: Record<string, VerbHandler> = {
+  'help.show': showHelp,
+  'kb.open': openTopic,
+  'kb.feedback': recordFeedback,
+  'kb.ask': (deps, turn, data) => answerQuestion(deps, turn, typeof data.text === 'string' ? data.text : ''),
+  'roles.browse': browseRoles,
+  'roles.area': showArea,
+  'roles.resp': showResponsibility,
+  'roles.role': showRole,
+  'roles.checklist': showChecklist,
+  'org.choose': chooseOrganisation,
+  'org.set': setOrganisation,
+  'report.start': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.start', data),
+  'report.safety': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.safety', data),
+  'report.chooseType': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.chooseType', data),
+  'report.next': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.next', data),
+  'report.back': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.back', data),
+  'report.cancel': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.cancel', data),
+  'report.edit': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.edit', data),
+  'report.submit': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.submit', data),
+  'report.resume': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.resume', data),
+  'report.discard': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.discard', data),
+  'reports.mine': (deps, turn) => deps.reports.listMine(turn),
+  'reports.all': (deps, turn) => deps.reports.listAll(turn),
+  'reports.open': (deps, turn, data) => deps.reports.open(turn, data),
+  'reports.setStatus': (deps, turn, data) => deps.reports.setStatus(turn, data),
+};

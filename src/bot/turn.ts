@@ -1,0 +1,51 @@
+import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { renderCard } from '../cards/renderCard';
+import type { Locale } from '../i18n/strings';
+import type { ContactResolver } from '../knowledge/contacts';
+import type { ReportDraft } from '../report/flow';
+import type { Actor } from '../report/types';
+import type { CardView, ViewContext } from '../views/common';
+
+/** What is kept per user across conversations (persisted user state). */
+export interface UserProfile {
+  organisationId?: string;
+}
+
+/** What is kept per conversation (persisted conversation state). */
+export interface ConversationData {
+  reportDraft?: ReportDraft;
+  /** Set while the bot waits for the user to name an organisation. */
+  awaiting?: 'organisation';
+}
+
+/**
+ * One turn as the handlers see it: who is asking, in which language, their state, and a reply
+ * list. Replies are collected and sent at the end, so an Action.Execute invoke can answer with the
+ * last card in place while a message turn sends them all.
+ */
+export class Turn {
+  readonly replies: Array<Partial<Activity>> = [];
+
+  constructor(
+    readonly context: TurnContext,
+    readonly locale: Locale,
+    readonly actor: Actor,
+    readonly user: UserProfile,
+    readonly conversation: ConversationData,
+    readonly contacts: ContactResolver,
+  ) {}
+
+  get view(): ViewContext {
+    return { locale: this.locale, contacts: this.contacts };
+  }
+
+  /** Queues a card built from a view. */
+  card(view: CardView): void {
+    this.replies.push({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(renderCard(view.template, view.data))] });
+  }
+
+  /** Queues a plain text message. */
+  text(text: string): void {
+    this.replies.push({ type: ActivityTypes.Message, text });
+  }
+}

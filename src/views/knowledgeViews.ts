@@ -1,0 +1,144 @@
+import { strings } from '../i18n/strings';
+import type { Topic } from '../knowledge/schema';
+import type { CardView, ViewContext } from './common';
+
+/** Related-topic buttons: at most this many (Teams shows a handful of actions well). */
+const MAX_RELATED = 4;
+
+function sourceText(topic: Topic): string {
+  return topic.sources
+    .map((s) => {
+      const label = [s.title, s.section].filter(Boolean).join(', ');
+      return s.url ? `[${label}](${s.url})` : label;
+    })
+    .join(' · ');
+}
+
+/**
+ * The answer card: what to do now (numbered steps, 112 first when danger is possible), then the
+ * why, the source and review date, a report button where it fits, related topics and feedback.
+ */
+export function answerView(
+  topic: Topic,
+  related: Topic[],
+  ctx: ViewContext,
+  options: { alternatives?: Topic[] } = {},
+): CardView {
+  const s = strings(ctx.locale);
+  const fill = (t: string) => ctx.contacts.fill(t);
+  const relatedButtons = [...related, ...(options.alternatives ?? [])]
+    .filter((t, i, all) => t.id !== topic.id && all.findIndex((x) => x.id === t.id) === i)
+    .slice(0, MAX_RELATED)
+    .map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv }));
+  return {
+    template: 'answer',
+    data: {
+      topicId: topic.id,
+      urgent: topic.urgent,
+      dangerText: s.dangerNow,
+      policeText: s.policeNonUrgent,
+      title: topic.title.sv,
+      summaryEn: ctx.locale === 'en' ? topic.summaryEn : '',
+      stepsTitle: s.stepsTitle,
+      steps: topic.steps.map((text, i) => ({ n: i + 1, text: fill(text) })),
+      paragraphs: topic.answer
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+        .filter((p) => p.length > 0)
+        .map((p) => ({ text: fill(p) })),
+      sourceLabel: s.sourceLabel,
+      sources: sourceText(topic),
+      reviewedLabel: s.reviewedLabel,
+      reviewed: topic.reviewed,
+      hasReport: topic.report !== undefined,
+      reportType: topic.report ?? '',
+      reportLabel: s.reportThis,
+      relatedTitle: s.relatedTitle,
+      related: relatedButtons,
+      feedbackQuestion: s.feedbackQuestion,
+      feedbackYes: s.feedbackYes,
+      feedbackNo: s.feedbackNo,
+    },
+  };
+}
+
+/** "Menade du…?" with up to three topics as buttons. */
+export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
+  const s = strings(ctx.locale);
+  return {
+    template: 'did-you-mean',
+    data: {
+      title: s.didYouMeanTitle,
+      text: s.didYouMeanText,
+      options: options.slice(0, 3).map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv })),
+    },
+  };
+}
+
+/** The honest "I don't know", with the security function's contact and 112. */
+export function fallbackView(ctx: ViewContext): CardView {
+  const s = strings(ctx.locale);
+  return {
+    template: 'fallback',
+    data: {
+      title: s.fallbackTitle,
+      text: s.fallbackText,
+      scopeText: s.fallbackOutOfScope,
+      contactLabel: s.fallbackContact,
+      contactText: ctx.contacts.resolve('sakerhetsfunktion').text,
+      dangerText: s.dangerNow,
+      helpLabel: s.buttonHelp,
+    },
+  };
+}
+
+const EXAMPLES = {
+  sv: [
+    'En förälder hotade mig, vad gör jag?',
+    'Vem ansvarar för informationssäkerheten?',
+    'Jag har fått ett misstänkt mejl',
+    'Vad gör jag som chef när en medarbetare hotats?',
+  ],
+  en: [
+    'A parent threatened me, what do I do?',
+    'Who is responsible for information security?',
+    'I received a suspicious e-mail',
+    'What must I do as a manager when an employee was threatened?',
+  ],
+};
+
+/** Shown when the bot is installed or someone joins. */
+export function welcomeView(ctx: ViewContext): CardView {
+  const s = strings(ctx.locale);
+  return {
+    template: 'welcome',
+    data: {
+      title: s.welcomeTitle,
+      text: s.welcomeText,
+      dangerText: s.dangerNow,
+      policeText: s.policeNonUrgent,
+      examplesTitle: s.helpExamplesTitle,
+      examples: EXAMPLES[ctx.locale].map((text) => ({ text })),
+      reportLabel: s.buttonReport,
+      rolesLabel: s.buttonRoles,
+      helpLabel: s.buttonHelp,
+    },
+  };
+}
+
+/** `hjälp`: what the bot can do, with buttons. */
+export function helpView(ctx: ViewContext): CardView {
+  const s = strings(ctx.locale);
+  return {
+    template: 'help',
+    data: {
+      title: s.helpTitle,
+      items: s.helpItems.map((text) => ({ text })),
+      dangerText: s.dangerNow,
+      reportLabel: s.buttonReport,
+      rolesLabel: s.buttonRoles,
+      myReportsLabel: s.buttonMyReports,
+      organisationLabel: s.buttonOrganisation,
+    },
+  };
+}
