@@ -161,6 +161,8 @@ export class SakerhetsguidenBot extends ActivityHandler {
         return this.dispatchVerb(turn, 'roles.browse', {});
       case 'org.choose':
         return this.dispatchVerb(turn, 'org.choose', {});
+      case 'security.register':
+        return this.deps.reports.registerSecurityConversation(turn);
       case 'org.set':
         // "jag jobbar på en förskola…" is a question unless the phrase names one of the city's organisations.
         if (this.deps.roles.findOrganisation(intent.phrase)) return this.dispatchVerb(turn, 'org.set', { phrase: intent.phrase });
@@ -176,17 +178,18 @@ export class SakerhetsguidenBot extends ActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const action = isRecord(invokeValue) && isRecord(invokeValue.action) ? invokeValue.action : {};
-    const data = isRecord(action.data) ? action.data : {};
+    const rawAction: unknown = isRecord(invokeValue) ? invokeValue.action : undefined;
+    const action: Record<string, unknown> = isRecord(rawAction) ? rawAction : {};
+    const data: Record<string, unknown> = isRecord(action.data) ? action.data : {};
     const turn = await this.makeTurn(context, this.locale(context));
     await this.dispatchVerb(turn, typeof action.verb === 'string' && action.verb ? action.verb : data.verb, data);
     const last = turn.replies.at(-1);
-    const card = last?.attachments?.[0]?.content as object | undefined;
+    const card = last?.attachments?.[0]?.content as Record<string, unknown> | undefined;
     if (card && last) {
       if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1));
       return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
     }
     if (turn.replies.length > 0) await context.sendActivities(turn.replies);
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as object };
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: { text: 'OK' } };
   }
 }

@@ -13,6 +13,7 @@ export type TextIntent =
   | { kind: 'roles.browse' }
   | { kind: 'org.choose' }
   | { kind: 'org.set'; phrase: string }
+  | { kind: 'security.register' }
   | { kind: 'question'; text: string };
 
 const norm = (s: string) =>
@@ -62,6 +63,9 @@ const EXACT: Record<string, TextIntent['kind']> = {
   'change organisation': 'org.choose',
   'change organization': 'org.choose',
   forvaltning: 'org.choose',
+  'registrera sakerhetskanal': 'security.register',
+  'sakerhetskanal har': 'security.register',
+  'register security channel': 'security.register',
 };
 
 const ORG_PATTERNS = [

@@ -14,8 +14,8 @@ export interface UserProfile {
 /** What is kept per conversation (persisted conversation state). */
 export interface ConversationData {
   reportDraft?: ReportDraft;
-  /** Set while the bot waits for the user to name an organisation. */
-  awaiting?: 'organisation';
+  /** When the "fortsätt eller släng utkastet" offer was last shown (ISO time). */
+  resumeOfferedAt?: string;
 }
 
 /**

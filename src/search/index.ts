@@ -21,6 +21,7 @@ export interface SearchResult {
   confidence: number;
   /** Query terms, for debugging and the ask CLI. */
   terms: QueryTerm[];
+  debug?: Record<string, number>;
 }
 
 interface Probe {
@@ -46,7 +47,8 @@ const FIELD_WEIGHTS = {
   summaryEn: 0.6,
 } as const;
 
-const K1 = 1.2;
+const K1 = Number(process.env.K1 ?? 1.2);
+const W_BM = Number(process.env.WBM ?? 0.5);
 
 export interface IndexOptions {
   synonymGroups: string[][];
@@ -154,7 +156,7 @@ export class KnowledgeIndex {
         if (cos > best) best = cos;
       }
       const bm = bm25Max > 0 ? bm25 / bm25Max : 0;
-      return { id: doc.topic.id, score: 0.5 * bm + 0.5 * best, coverage: totalMass > 0 ? covered / totalMass : 0, best };
+      return { id: doc.topic.id, score: W_BM * bm + (1 - W_BM) * best, coverage: totalMass > 0 ? covered / totalMass : 0, best };
     });
     scored.sort((a, b) => b.score - a.score);
     const top = scored[0];
@@ -163,6 +165,7 @@ export class KnowledgeIndex {
     const margin = top.score - (second?.score ?? 0);
     const confidence = clamp01(0.45 * top.coverage + 0.35 * top.best + 0.2 * Math.min(1, margin * 5));
     return {
+      debug: { cov: round(top.coverage), best: round(top.best), margin: round(margin) },
       candidates: scored.slice(0, limit).filter((c) => c.score > 0).map((c) => ({ id: c.id, score: round(c.score) })),
       confidence: round(confidence),
       terms,

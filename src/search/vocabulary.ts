@@ -135,9 +135,11 @@ export class Vocabulary {
       ignoreLocation: true,
       minMatchCharLength: 3,
     });
+    // fuse.js finds near spellings; an edit-distance check keeps only real typos (not other words).
+    const maxEdits = term.length >= 9 ? 2 : 1;
     const best = this.fuse
-      .search(term, { limit: 5 })
-      .filter((r) => Math.abs(r.item.length - term.length) <= Math.max(2, Math.floor(term.length / 4)))
+      .search(term, { limit: 8 })
+      .filter((r) => r.item[0] === term[0] && editDistance(r.item, term) <= maxEdits)
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))[0];
     const hit = best && (best.score ?? 1) <= FUZZY_THRESHOLD ? best.item : undefined;
     this.fuzzyCache.set(term, hit);
@@ -164,7 +166,8 @@ export class Vocabulary {
       if (this.stems.has(s)) {
         out.push({ term: s, weight: 1, source, kind: 'exact' });
         const parts = source.length >= 8 ? this.splitCompound(source) : undefined;
-        if (parts && parts.length > 1) {
+        // Splitting a known word only helps when every part is a real word, not a stray syllable.
+        if (parts && parts.length > 1 && parts.every((p) => p.length >= 4)) {
           for (const p of parts) for (const c of this.canonical(p)) out.push({ term: c, weight: 0.5, source, kind: 'compound' });
         }
         return;
@@ -183,6 +186,21 @@ export class Vocabulary {
     });
     return out;
   }
+}
+
+/** Levenshtein distance (small strings only: single words). */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
 }
 
 /** Folds and stems a single keyword (exported for tests and tools). */

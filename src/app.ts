@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Storage as BotStorage } from 'botbuilder';
+import { createAdapter } from './bot/adapter';
+import { SakerhetsguidenBot } from './bot/bot';
+import type { BotDeps } from './bot/deps';
+import { ReportService } from './bot/reportService';
+import type { AppConfig } from './config';
+import { SqliteInsightsStore } from './insights/insightsStore';
+import { checkKnowledge, hasErrors } from './knowledge/checks';
+import { ContactResolver } from './knowledge/contacts';
+import { formatIssue, loadKnowledge } from './knowledge/loader';
+import type { Logger } from './logger';
+import { purgeExpired } from './report/retention';
+import { PostgresReportRepository } from './report/postgresReportRepository';
+import type { ReportRepository } from './report/repository';
+import { SqliteReportRepository } from './report/sqliteReportRepository';
+import { RolesService } from './roles/service';
+import { SearchService } from './search/service';
+import { startServer, type RunningServer } from './server';
+import { PostgresStorage, SqliteStorage, type ClosableStorage } from './storage';
+
+/** Thrown when the knowledge base has errors: the service must not start on broken content. */
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Knowledge base has errors:\n${problems.join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export interface RunningApp {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Gap texts are kept this long; they can hold personal data. */
+const GAP_RETENTION_DAYS = 90;
+
+/**
+ * Builds every dependency from configuration and starts the HTTP server. Used by index.ts and by
+ * the end-to-end tests (which start the real service on a free port).
+ */
+export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+  mkdirSync(config.dataDir, { recursive: true });
+
+  const { kb, issues } = loadKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
+  const all = [...issues, ...checkKnowledge(kb)];
+  if (hasErrors(all)) throw new KnowledgeError(all.filter((i) => i.severity === 'error').map(formatIssue));
+  const warnings = all.filter((i) => i.severity === 'warning').length;
+  logger.info({ event: 'knowledge.loaded', topics: kb.topics.length, roles: kb.roles.length, warnings }, 'knowledge loaded');
+
+  let storage: ClosableStorage;
+  let repository: ReportRepository;
+  if (config.storage.kind === 'postgres' && config.storage.databaseUrl) {
+    storage = new PostgresStorage(config.storage.databaseUrl);
+    repository = await PostgresReportRepository.open(config.storage.databaseUrl);
+  } else {
+    storage = new SqliteStorage(join(config.dataDir, 'state.sqlite'));
+    repository = new SqliteReportRepository(join(config.dataDir, 'reports.sqlite'));
+  }
+  const insights = new SqliteInsightsStore(join(config.dataDir, 'insights.sqlite'));
+  insights.purgeGapsOlderThan(GAP_RETENTION_DAYS);
+
+  const purged = await purgeExpired(repository, config.reports.retentionDays, new Date());
+  if (purged > 0) logger.info({ event: 'retention.purged', count: purged }, 'report contents purged');
+
+  const defaultContacts = new ContactResolver(kb.contacts, 'sv');
+  // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
+  const botStorage = storage as unknown as BotStorage;
+  const reports = new ReportService({
+    config,
+    repository,
+    storage: botStorage,
+    logger,
+    contactText: (key) => defaultContacts.resolve(key).text,
+  });
+  const deps: BotDeps = {
+    config,
+    kb,
+    search: new SearchService(kb, config.search),
+    roles: new RolesService(kb),
+    insights,
+    reports,
+    logger,
+  };
+  const adapter = createAdapter(config, logger);
+  const bot = new SakerhetsguidenBot(deps, botStorage);
+  reports.startDelivery(adapter);
+
+  let open = true;
+  const retentionTimer = setInterval(() => {
+    purgeExpired(repository, config.reports.retentionDays, new Date()).catch(() => logger.warn({ event: 'retention.failed' }, 'retention failed'));
+  }, 6 * 3_600_000);
+  retentionTimer.unref();
+
+  const server: RunningServer = await startServer(
+    { adapter, runTurn: (ctx) => bot.run(ctx), isReady: () => open, logger },
+    config.port,
+    config.host,
+  );
+
+  return {
+    port: server.port,
+    async stop() {
+      clearInterval(retentionTimer);
+      await server.stop(config.shutdownGraceMs);
+      await reports.stop();
+      open = false;
+      await repository.close();
+      await storage.close();
+      insights.close();
+      logger.info({ event: 'stopped' }, 'stopped');
+    },
+  };
+}

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CardFactory,
+  TurnContext,
+  type CloudAdapter,
+  type ConversationReference,
+  type Storage,
+} from 'botbuilder';
+import { renderCard } from '../cards/renderCard';
+import type { AppConfig } from '../config';
+import type { Logger } from '../logger';
+import { canReadReport, canSetStatus, canTransition, isReportStatus, isSecurityTeam } from '../report/access';
+import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from '../report/flow';
+import { OutboxWorker, type OutboxSender } from '../report/outbox';
+import { normalizeReference } from '../report/reference';
+import type { OutboxMessageInput, ReportRepository } from '../report/repository';
+import { notificationView, receiptView, reportDetailView, reportListView, statusChangedView } from '../report/views';
+import type { Actor } from '../report/types';
+import { createWebhookSender } from '../report/webhook';
+import { messageView } from '../views/common';
+import type { Turn } from './turn';
+
+/** Where a captured security conversation reference is kept in bot storage. */
+const SECURITY_CONVERSATION_KEY = 'settings/security-conversation';
+
+const TEXT = {
+  sv: {
+    notAllowedTitle: 'Det går inte',
+    notAllowed: 'Den här funktionen är bara för säkerhetsfunktionen.',
+    notFound: 'Rapporten finns inte, eller så har du inte behörighet att se den.',
+    myReports: 'Mina rapporter',
+    allReports: 'Alla rapporter',
+    saveFailedTitle: 'Rapporten kunde inte sparas just nu',
+    saveFailed: 'Inget har gått förlorat: ditt utkast finns kvar. Försök att skicka igen om en liten stund. Är någon i fara: ring 112.',
+    retry: 'Skicka igen',
+    badStatus: 'Den statusändringen går inte att göra.',
+    registered: 'Klart. Nya rapporter aviseras i den här konversationen.',
+  },
+  en: {
+    notAllowedTitle: 'Not available',
+    notAllowed: 'This is only for the security function.',
+    notFound: 'The report does not exist, or you are not allowed to see it.',
+    myReports: 'My reports',
+    allReports: 'All reports',
+    saveFailedTitle: 'The report could not be saved right now',
+    saveFailed: 'Nothing is lost: your draft is still here. Please try sending again shortly. If anyone is in danger: call 112.',
+    retry: 'Send again',
+    badStatus: 'That status change is not possible.',
+    registered: 'Done. New reports will be announced in this conversation.',
+  },
+};
+
+export interface ReportServiceDeps {
+  config: AppConfig;
+  repository: ReportRepository;
+  storage: Storage;
+  logger: Logger;
+  /** Resolves a contact key for notifications sent outside a turn (no user organisation). */
+  contactText: (key: string) => string;
+}
+
+/**
+ * The report glue: runs the pure flow, writes reports durably before the receipt, queues the
+ * security team's notification in the same transaction, delivers it through the outbox, and
+ * enforces who may read what. The only report code that knows about botbuilder.
+ */
+export class ReportService {
+  private readonly team: ReadonlySet<string>;
+  private worker: OutboxWorker | undefined;
+  private adapter: CloudAdapter | undefined;
+
+  constructor(private readonly deps: ReportServiceDeps) {
+    this.team = new Set(deps.config.reports.securityTeamAadObjectIds);
+  }
+
+  /** Starts delivering notifications (needs the adapter for proactive Teams messages). */
+  startDelivery(adapter: CloudAdapter): void {
+    this.adapter = adapter;
+    const senders: Partial<Record<'teams' | 'webhook' | 'reporter', OutboxSender>> = {
+      teams: (m) => this.sendToSecurityTeam(m.reference),
+      reporter: (m) => this.sendToReporter(m.reference),
+    };
+    const { webhookUrl, webhookSecret } = this.deps.config.reports;
+    if (webhookUrl && webhookSecret) senders.webhook = createWebhookSender({ url: webhookUrl, secret: webhookSecret, timeoutMs: 10_000 });
+    this.worker = new OutboxWorker({
+      repository: this.deps.repository,
+      senders,
+      logger: this.deps.logger,
+      pollIntervalMs: this.deps.config.reports.outboxPollMs,
+      batchSize: 20,
+      maxAttempts: 12,
+    });
+    this.worker.start();
+  }
+
+  /** Stops delivery after the sends in flight. */
+  async stop(): Promise<void> {
+    await this.worker?.stop();
+  }
+
+  private flowContext(turn: Turn): FlowContext {
+    return { now: new Date(), locale: turn.locale, newDraftId: () => randomUUID(), contacts: (k) => turn.contacts.resolve(k).text };
+  }
+
+  private viewContext(turn: Turn) {
+    return { locale: turn.locale, contacts: (k: string) => turn.contacts.resolve(k).text };
+  }
+
+  /** Every report.* verb: the reducer decides, this persists and replies. */
+  async handleFlow(turn: Turn, verb: string, data: Record<string, unknown>): Promise<void> {
+    const draft = normaliseDraft(turn.conversation.reportDraft);
+    const result = reduceReport(draft, { verb, data }, this.flowContext(turn));
+    this.deps.logger.info({ event: 'report.flow', verb, phase: result.draft?.phase, step: result.draft?.stepIndex }, 'report step');
+    if (!result.submit) {
+      turn.conversation.reportDraft = result.draft;
+      turn.card(result.view);
+      return;
+    }
+    // Durable write first; only then the receipt. A crash in between leaves the draft in
+    // 'submitting', and the next "Skicka" finds the same report by its idempotency key.
+    turn.conversation.reportDraft = result.draft;
+    const reporterConversation = TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>;
+    const newReport = toNewReport(result.submit, turn.actor, { organisationId: turn.user.organisationId, reporterConversation });
+    const outbox: OutboxMessageInput[] = [{ channel: 'teams', payload: {} }];
+    if (this.deps.config.reports.webhookUrl) outbox.push({ channel: 'webhook', payload: {} });
+    try {
+      const { report, created } = await this.deps.repository.create(newReport, outbox);
+      turn.conversation.reportDraft = undefined;
+      this.deps.logger.info({ event: 'report.stored', reference: report.reference, created, type: report.type }, 'report stored');
+      turn.card(receiptView(report, this.viewContext(turn)));
+      this.worker?.trigger();
+    } catch (err) {
+      this.deps.logger.error({ event: 'report.store.failed', code: (err as { code?: string }).code }, 'report not stored');
+      const t = TEXT[turn.locale];
+      turn.card(messageView(t.saveFailedTitle, [t.saveFailed], [{ title: t.retry, data: { verb: 'report.submit', draftId: result.submit.draftId } }]));
+    }
+  }
+
+  /**
+   * After a restart (or on another instance) a draft may be waiting: offer "fortsätt eller släng"
+   * once per change of the draft, next to whatever the person asked.
+   */
+  offerResumeIfDraft(turn: Turn): Promise<void> {
+    const draft = normaliseDraft(turn.conversation.reportDraft);
+    if (!draft || draft.phase === 'safety') return Promise.resolve();
+    if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt) return Promise.resolve();
+    turn.conversation.resumeOfferedAt = new Date().toISOString();
+    turn.card(resumeOfferView(draft, this.flowContext(turn)));
+    return Promise.resolve();
+  }
+
+  /** `mina rapporter`: the person's own reports only. */
+  async listMine(turn: Turn): Promise<void> {
+    const reports = await this.deps.repository.listByReporter(turn.actor.userId, 20);
+    turn.card(reportListView(reports, { title: TEXT[turn.locale].myReports, showReporter: false }, this.viewContext(turn)));
+  }
+
+  private isTeam(actor: Actor): boolean {
+    return isSecurityTeam(actor, this.team);
+  }
+
+  /** `alla rapporter`: security team only. */
+  async listAll(turn: Turn): Promise<void> {
+    if (!this.isTeam(turn.actor)) return this.refuse(turn, 'reports.all');
+    const reports = await this.deps.repository.listAll({ limit: 50 });
+    turn.card(reportListView(reports, { title: TEXT[turn.locale].allReports, showReporter: true }, this.viewContext(turn)));
+  }
+
+  /** reports.open: the reporter or the security team; anyone else learns nothing, not even existence. */
+  async open(turn: Turn, data: Record<string, unknown>): Promise<void> {
+    const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
+    const report = reference ? await this.deps.repository.getByReference(reference) : undefined;
+    if (!report || !canReadReport(turn.actor, report, this.team)) return this.notFound(turn, 'reports.open');
+    turn.card(reportDetailView(report, { canSetStatus: canSetStatus(turn.actor, this.team) }, this.viewContext(turn)));
+  }
+
+  /** reports.setStatus: security team only; the reporter is told through the outbox. */
+  async setStatus(turn: Turn, data: Record<string, unknown>): Promise<void> {
+    if (!canSetStatus(turn.actor, this.team)) return this.refuse(turn, 'reports.setStatus');
+    const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
+    const status = data.status;
+    const current = reference ? await this.deps.repository.getByReference(reference) : undefined;
+    if (!current || !reference) return this.notFound(turn, 'reports.setStatus');
+    if (!isReportStatus(status) || (status !== current.status && !canTransition(current.status, status))) {
+      turn.card(messageView(TEXT[turn.locale].notAllowedTitle, [TEXT[turn.locale].badStatus]));
+      return;
+    }
+    try {
+      const updated = await this.deps.repository.setStatus(reference, status, turn.actor, [{ channel: 'reporter', payload: {} }]);
+      if (!updated) return this.notFound(turn, 'reports.setStatus');
+      this.deps.logger.info({ event: 'report.status', reference, status }, 'status set');
+      turn.card(reportDetailView(updated, { canSetStatus: true }, this.viewContext(turn)));
+      this.worker?.trigger();
+    } catch (err) {
+      this.deps.logger.warn({ event: 'report.status.failed', code: (err as { code?: string }).code }, 'status not set');
+      turn.card(messageView(TEXT[turn.locale].notAllowedTitle, [TEXT[turn.locale].badStatus]));
+    }
+  }
+
+  /** `registrera säkerhetskanal`: a security team member makes this conversation the notification target. */
+  async registerSecurityConversation(turn: Turn): Promise<void> {
+    if (!this.isTeam(turn.actor)) return this.refuse(turn, 'security.register');
+    await this.saveSecurityConversation(turn.context);
+    turn.text(TEXT[turn.locale].registered);
+  }
+
+  /** When a security team member adds the bot to a channel or chat, that conversation is captured. */
+  async captureConversation(context: TurnContext): Promise<void> {
+    const from = context.activity.from;
+    const actor: Actor = { userId: from?.id ?? '', aadObjectId: from?.aadObjectId };
+    if (this.deps.config.reports.securityConversationReference || !this.isTeam(actor)) return;
+    await this.saveSecurityConversation(context);
+  }
+
+  private async saveSecurityConversation(context: TurnContext): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.deps.storage.write({ [SECURITY_CONVERSATION_KEY]: { reference, eTag: '*' } });
+    this.deps.logger.info({ event: 'security.conversation.captured' }, 'security conversation captured');
+  }
+
+  private async securityConversation(): Promise<Partial<ConversationReference> | undefined> {
+    const configured = this.deps.config.reports.securityConversationReference;
+    if (configured) return configured as Partial<ConversationReference>;
+    const items = await this.deps.storage.read([SECURITY_CONVERSATION_KEY]);
+    const stored = items[SECURITY_CONVERSATION_KEY] as { reference?: Partial<ConversationReference> } | undefined;
+    return stored?.reference;
+  }
+
+  private async proactive(reference: Partial<ConversationReference>, card: object): Promise<void> {
+    if (!this.adapter) throw Object.assign(new Error('adapter not ready'), { code: 'not-ready' });
+    await this.adapter.continueConversationAsync(this.deps.config.auth.appId ?? '', reference, async (ctx) => {
+      await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    });
+  }
+
+  /** Outbox 'teams': the notification card, without the free text (the channel may hold others). */
+  private async sendToSecurityTeam(reference: string): Promise<void> {
+    const target = await this.securityConversation();
+    if (!target) throw Object.assign(new Error('no security conversation configured'), { code: 'no-security-conversation' });
+    const report = await this.deps.repository.getByReference(reference);
+    if (!report) throw Object.assign(new Error('report gone'), { code: 'report-missing', permanent: true });
+    const view = notificationView(report, { includeText: false }, { locale: 'sv', contacts: this.deps.contactText });
+    await this.proactive(target, renderCard(view.template, view.data));
+  }
+
+  /** Outbox 'reporter': the status change, to the conversation the report came from. */
+  private async sendToReporter(reference: string): Promise<void> {
+    const report = await this.deps.repository.getByReference(reference);
+    if (!report) throw Object.assign(new Error('report gone'), { code: 'report-missing', permanent: true });
+    const target = report.reporterConversation as Partial<ConversationReference> | undefined;
+    if (!target) return; // purged or never known: nothing to tell, nothing to retry
+    const view = statusChangedView(report, { locale: 'sv', contacts: this.deps.contactText });
+    await this.proactive(target, renderCard(view.template, view.data));
+  }
+
+  private refuse(turn: Turn, verb: string): void {
+    this.deps.logger.warn({ event: 'access.denied', verb }, 'not allowed');
+    const t = TEXT[turn.locale];
+    turn.card(messageView(t.notAllowedTitle, [t.notAllowed]));
+  }
+
+  private notFound(turn: Turn, verb: string): void {
+    this.deps.logger.warn({ event: 'access.notfound', verb }, 'report not found or not allowed');
+    const t = TEXT[turn.locale];
+    turn.card(messageView(t.notAllowedTitle, [t.notFound]));
+  }
+}
