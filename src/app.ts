@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Storage as BotStorage } from 'botbuilder';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
@@ -66,7 +65,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
 
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
-  const botStorage = storage as unknown as BotStorage;
+  const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
   const reports = new ReportService({
     config,
     repository,

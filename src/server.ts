@@ -54,7 +54,9 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+  await new Promise<void>((resolve) => {
+    server.listen(port, host, () => resolve());
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   deps.logger.info({ event: 'server.listening', port: actualPort }, 'listening');
@@ -65,7 +67,9 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
       draining = true;
       const deadline = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
     },
   };
 }

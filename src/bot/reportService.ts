@@ -220,7 +220,7 @@ export class ReportService {
 
   private async securityConversation(): Promise<Partial<ConversationReference> | undefined> {
     const configured = this.deps.config.reports.securityConversationReference;
-    if (configured) return configured as Partial<ConversationReference>;
+    if (configured) return configured;
     const items = await this.deps.storage.read([SECURITY_CONVERSATION_KEY]);
     const stored = items[SECURITY_CONVERSATION_KEY] as { reference?: Partial<ConversationReference> } | undefined;
     return stored?.reference;

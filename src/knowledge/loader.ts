@@ -114,7 +114,7 @@ function loadTopics(dir: string, root: string, issues: KbIssue[]): Topic[] {
     const raw = readYaml(join(topicsDir, name), rel, issues);
     if (raw === undefined) continue;
     const parsed = topicSchema.safeParse(raw);
-    const rawId = (raw as { id?: unknown } | null)?.id;
+    const rawId = (raw as { id?: unknown } | null | undefined)?.id;
     const entry = typeof rawId === 'string' ? rawId : undefined;
     if (!parsed.success) {
       zodIssues(parsed.error, rel, entry, issues);

@@ -15,6 +15,8 @@ export interface EntryMatch {
   id: string;
   /** Higher = more specific (longer names matched in full). */
   score: number;
+  /** Index of the first query term the name matched (the subject of a question comes early). */
+  position: number;
 }
 
 interface Key {
@@ -67,15 +69,16 @@ export class CatalogueMatcher {
   /** Entries named in the text, best first; an entry counts once, by its best-matching name. */
   match(text: string): EntryMatch[] {
     const q = terms(text);
-    const best = new Map<string, number>();
+    const best = new Map<string, EntryMatch>();
     for (const key of this.keys) {
-      const hits = key.terms.filter((kt) => q.some((qt) => termMatches(qt, kt))).length;
+      const positions = key.terms.map((kt) => q.findIndex((qt) => termMatches(qt, kt))).filter((p) => p >= 0);
+      const hits = positions.length;
       if (hits === 0) continue;
       const full = hits === key.terms.length;
       // A partial multi-word name counts for little; a full name counts by its length.
       const score = full ? key.weight : key.terms.length > 1 && hits / key.terms.length >= 0.5 ? key.weight * 0.3 : 0;
-      if (score > (best.get(key.id) ?? 0)) best.set(key.id, score);
+      if (score > (best.get(key.id)?.score ?? 0)) best.set(key.id, { id: key.id, score, position: Math.min(...positions) });
     }
-    return [...best.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+    return [...best.values()].sort((a, b) => b.score - a.score);
   }
 }

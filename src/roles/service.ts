@@ -21,14 +21,14 @@ export interface RolesAnswer {
 
 /** "Vem ansvarar / vem sköter / vem ska…", "who is responsible…" */
 const RESPONSIBILITY_CUE =
-  /\b(vem|vilka|vilken|vems|who|whose)\b.*\b(ansvar\w*|skoter|sköter|hand om|bestammer|leder|beslutar|ska|skall|gor|anmaler|handlagger|utreder|tar emot|aktiverar|samordnar|responsible|handles?|charge|decides?|owns?|reports?|deals?)\b|\bansvar(ar|ig|et)?\s+for\b|\bansvarsfordelning\b/;
+  /\b(vem|vilka|vilken|vems|who|whose)\b.*\b(ansvar\w*|svarar|skoter|sköter|hand om|bestammer|leder|beslutar|tar beslut\w*|ska|skall|gor|gora|jobb|anmaler|handlagger|utreder|tar emot|aktiverar|samordnar|responsible|handles?|charge|decides?|owns?|reports?|deals?)\b|\bansvar(ar|ig|et)?\s+for\b|\bansvarsfordelning\b|\bar det \w+ (eller \w+ )?som (ska|maste)\b|\b\w+ansvaret\b/;
 /** "Vad gör en säkerhetssamordnare", "vilket ansvar har skyddsombudet", "what does a DPO do" */
 const ROLE_CUE =
-  /\b(vad (gor|ar|har|ansvarar|jobbar|sysslar)|vilket ansvar|vilken roll|vilka uppgifter|vad ingar i|what (does|is|do)|role of|duties of|roll(en)?|uppgift(er)?|uppdrag)\b/;
+  /\b(vad (gor|ar|har|ansvarar|jobbar|sysslar|innebar|kan)|vilket \w*ansvar|vilken roll|vilka uppgifter|vad ingar i|what (does|is|do|can)|role of|duties of|roll(en)?|uppgift(er)?|uppdrag|hjalpa (mig|till|oss))\b/;
 /** Someone speaking as a manager. */
 const MANAGER_CUE = /\b(chef\w*|manager|arbetsledare|rektor|forestandare|som ledare|jag leder|personalansvar\w*|enhetschef\w*)\b/;
 /** Asking what they must do. */
-const DUTY_CUE = /\b(maste|ska|skall|bor|skyldig\w*|gora|gor|checklista|ansvar\w*|must|should|do|duties|what to do|checklist|forsta|steg)\b/;
+const DUTY_CUE = /\b(maste|ska|skall|bor|skyldig\w*|gora|gor|checklista|ansvar\w*|must|should|do|duties|what to do|checklist|forsta|steg|steps)\b/;
 
 const LEVEL_ORDER = ['stad', 'namnd', 'forvaltning', 'enhet', 'individ', 'extern'];
 
@@ -62,11 +62,13 @@ export class RolesService {
   /** Decides whether a question is for the roles directory, and which entry it names. */
   classify(text: string): RolesMatch | undefined {
     const f = ` ${fold(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
-    const roleHit = this.roleMatcher.match(text)[0];
+    // The subject of "vad gör SKR när förtroendevalda hotas" comes first: prefer the earliest role named.
+    const roleHit = this.roleMatcher.match(text).sort((a, b) => a.position - b.position || b.score - a.score)[0];
     const respHit = this.respMatcher.match(text)[0];
     const isManager = MANAGER_CUE.test(f);
+    const explicitWho = /\bvem (ansvarar|har ansvar|ar ansvarig)\b|\bwho is responsible\b/.test(f);
 
-    if (isManager && DUTY_CUE.test(f)) {
+    if (isManager && DUTY_CUE.test(f) && !explicitWho) {
       const cl = this.checklistMatcher.match(text)[0];
       if (cl) return { kind: 'checklist', id: cl.id };
     }

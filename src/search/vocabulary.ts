@@ -16,7 +16,8 @@ export interface QueryTerm {
 }
 
 const MIN_PART = 3;
-const FUZZY_MIN_LENGTH = 4;
+/** Shorter words are too often other real words one letter away ("regn" vs "regl"). */
+const FUZZY_MIN_LENGTH = 5;
 const FUZZY_THRESHOLD = 0.3;
 
 export class Vocabulary {

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { applySqliteMigrations, openSqlite, settle, type SqliteDatabase } from '../db/sqlite';
+import { BOT_STATE_MIGRATIONS_TABLE, SQLITE_BOT_STATE_MIGRATIONS } from './schema';
+import {
+  ETagConflictError,
+  isConflict,
+  itemData,
+  itemFrom,
+  uniqueSortedKeys,
+  type ClosableStorage,
+  type StorageOptions,
+  type StoreItems,
+} from './types';
+
+/**
+ * Bot state in a SQLite file (the default). Compare-and-write runs in an IMMEDIATE transaction, so
+ * two processes on the same file (a restart overlapping the old process, a second instance) see each
+ * other's writes and cannot both win an eTag race.
+ */
+export class SqliteStorage implements ClosableStorage {
+  private readonly db: SqliteDatabase;
+  private readonly clock: () => Date;
+
+  constructor(filePath: string, options: StorageOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+    this.db = openSqlite(filePath);
+    try {
+      applySqliteMigrations(this.db, SQLITE_BOT_STATE_MIGRATIONS, { table: BOT_STATE_MIGRATIONS_TABLE });
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  read(keys: string[]): Promise<StoreItems> {
+    return settle(() => {
+      const select = this.db.prepare('SELECT etag, data FROM bot_state WHERE key = ?');
+      const items: StoreItems = {};
+      for (const key of uniqueSortedKeys(keys)) {
+        const row = select.get(key) as { etag: string; data: string } | undefined;
+        if (row) items[key] = itemFrom(row.data, row.etag);
+      }
+      return items;
+    });
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    return settle(() => {
+      const keys = uniqueSortedKeys(Object.keys(changes));
+      if (keys.length === 0) return;
+      const updatedAt = this.clock().toISOString();
+      const selectETag = this.db.prepare('SELECT etag FROM bot_state WHERE key = ?');
+      const upsert = this.db.prepare(
+        `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
+      );
+      const run = this.db.transaction(() => {
+        for (const key of keys) {
+          const item = changes[key];
+          if (item === undefined) continue;
+          const stored = selectETag.get(key) as { etag: string } | undefined;
+          if (isConflict(item.eTag, stored?.etag)) throw new ETagConflictError(key);
+          upsert.run(key, randomUUID(), itemData(item), updatedAt);
+        }
+      });
+      run.immediate();
+    });
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return settle(() => {
+      const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+      const run = this.db.transaction(() => {
+        for (const key of uniqueSortedKeys(keys)) remove.run(key);
+      });
+      run.immediate();
+    });
+  }
+
+  deleteOlderThan(cutoff: Date): Promise<number> {
+    return settle(
+      () => this.db.prepare('DELETE FROM bot_state WHERE updated_at < ?').run(cutoff.toISOString()).changes,
+    );
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}
