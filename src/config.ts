@@ -48,35 +48,39 @@ const schema = z
     REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
-    }
-    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });
-    }
-    if (env.STORAGE === 'postgres' && !env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORAGE=postgres' });
-    }
-    if (env.REPORT_WEBHOOK_URL && !env.REPORT_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['REPORT_WEBHOOK_SECRET'], message: 'required when REPORT_WEBHOOK_URL is set' });
-    }
-    if (env.SEARCH_SUGGEST_THRESHOLD > env.SEARCH_ANSWER_THRESHOLD) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SEARCH_SUGGEST_THRESHOLD'],
-        message: 'must not be above SEARCH_ANSWER_THRESHOLD',
-      });
-    }
-    if (env.SECURITY_CONVERSATION_REFERENCE) {
-      try {
-        JSON.parse(env.SECURITY_CONVERSATION_REFERENCE);
-      } catch {
-        ctx.addIssue({ code: 'custom', path: ['SECURITY_CONVERSATION_REFERENCE'], message: 'must be JSON' });
-      }
-    }
   });
+
+/**
+ * Rules across variables. Run on the raw strings, so they are reported together with the
+ * per-variable problems (one message names every bad key).
+ */
+function crossChecks(env: NodeJS.ProcessEnv): string[] {
+  const set = (k: string) => (env[k] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (set('MicrosoftAppId') && !set('MicrosoftAppPassword') && env.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (env.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  }
+  if (env.STORAGE === 'postgres' && !set('DATABASE_URL')) problems.push('DATABASE_URL: required when STORAGE=postgres');
+  if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
+    problems.push('REPORT_WEBHOOK_SECRET: required when REPORT_WEBHOOK_URL is set');
+  }
+  const answer = Number(env.SEARCH_ANSWER_THRESHOLD ?? 0.5);
+  const suggest = Number(env.SEARCH_SUGGEST_THRESHOLD ?? 0.3);
+  if (Number.isFinite(answer) && Number.isFinite(suggest) && suggest > answer) {
+    problems.push('SEARCH_SUGGEST_THRESHOLD: must not be above SEARCH_ANSWER_THRESHOLD');
+  }
+  if (set('SECURITY_CONVERSATION_REFERENCE')) {
+    try {
+      JSON.parse(env.SECURITY_CONVERSATION_REFERENCE ?? '');
+    } catch {
+      problems.push('SECURITY_CONVERSATION_REFERENCE: must be JSON');
+    }
+  }
+  return problems;
+}
 
 /** Validated, typed, frozen configuration. */
 export interface AppConfig {
@@ -111,9 +115,11 @@ export class ConfigError extends Error {
 /** Parses an environment (process.env by default, after .env is loaded) into AppConfig. */
 export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
+    ...crossChecks(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
     port: e.PORT,

@@ -144,6 +144,21 @@ export function byId(a: OutboxMessage, b: OutboxMessage): number {
   return a.id - b.id;
 }
 
+/**
+ * Refuses a new report that could not be read back (reportFromRow would call its row corrupt), so a
+ * bad input fails at the caller instead of making a stored report unreadable later.
+ */
+export function assertStorable(input: NewReport): void {
+  const answersOk =
+    typeof input.answers === 'object' &&
+    input.answers !== null &&
+    !Array.isArray(input.answers) &&
+    Object.values(input.answers).every((v) => typeof v === 'string');
+  if (!(REPORT_TYPE_IDS as readonly string[]).includes(input.type) || !answersOk) {
+    throw new ReportRepositoryError('invalid-report', 'report type or answers cannot be stored');
+  }
+}
+
 /** An existing report for a repeated key, unless the key belongs to somebody else's report. */
 export function existingForReporter(row: ReportRow, input: NewReport): Report {
   if (row.reporter_user_id !== input.reporter.userId) {

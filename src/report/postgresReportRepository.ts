@@ -3,6 +3,7 @@ import { applyPostgresMigrations, resolvePool, withTransaction, type PgPoolSourc
 import { loadMigrations, reportMigrationsDir } from '../db/migrations';
 import {
   REPORT_COLUMNS,
+  assertStorable,
   byId,
   existingForReporter,
   outboxFromRow,
@@ -70,6 +71,7 @@ export class PostgresReportRepository implements ReportRepository {
     input: NewReport,
     outbox: OutboxMessageInput[],
   ): Promise<{ report: Report; created: boolean }> {
+    assertStorable(input);
     const now = this.clock();
     const year = now.getUTCFullYear();
     try {

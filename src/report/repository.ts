@@ -50,6 +50,8 @@ export type ReportRepositoryErrorCode =
   | 'invalid-status-transition'
   /** create() with an idempotency key that belongs to another reporter's report. */
   | 'idempotency-key-reused'
+  /** create() got a report this build could not read back (unknown type, non-text answers): a programming error. */
+  | 'invalid-report'
   /** A stored row holds a value this build does not know (written by a newer version, or edited by hand). */
   | 'corrupt-row';
 

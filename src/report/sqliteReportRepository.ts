@@ -2,6 +2,7 @@ import { applySqliteMigrations, openSqlite, settle, type SqliteDatabase } from '
 import { loadMigrations, reportMigrationsDir } from '../db/migrations';
 import {
   REPORT_COLUMNS,
+  assertStorable,
   byId,
   existingForReporter,
   outboxFromRow,
@@ -50,6 +51,7 @@ export class SqliteReportRepository implements ReportRepository {
 
   create(input: NewReport, outbox: OutboxMessageInput[]): Promise<{ report: Report; created: boolean }> {
     return settle(() => {
+      assertStorable(input);
       const now = this.clock();
       const nowIso = now.toISOString();
       const year = now.getUTCFullYear();

@@ -1,4 +1,5 @@
 import type { Topic } from '../knowledge/schema';
+import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { Vocabulary, type QueryTerm } from './vocabulary';
 
 /**
@@ -21,7 +22,8 @@ export interface SearchResult {
   confidence: number;
   /** Query terms, for debugging and the ask CLI. */
   terms: QueryTerm[];
-  debug?: Record<string, number>;
+  /** What the confidence was computed from (for calibration, see bench/calibrate.ts). */
+  features?: ConfidenceFeatures;
 }
 
 interface Probe {
@@ -47,8 +49,11 @@ const FIELD_WEIGHTS = {
   summaryEn: 0.6,
 } as const;
 
-const K1 = Number(process.env.K1 ?? 1.2);
-const W_BM = Number(process.env.WBM ?? 0.5);
+const K1 = 1.2;
+/** Weighted tf at which a term counts as fully covered (one mention in a question or keyword). */
+const SIGNATURE_TF = FIELD_WEIGHTS.questions;
+/** Share of the ranking score from BM25 over all fields; the rest is the best single-question match. */
+const W_BM = 0.8;
 
 export interface IndexOptions {
   synonymGroups: string[][];
@@ -146,7 +151,8 @@ export class KnowledgeIndex {
         const tf = doc.tf.get(term) ?? 0;
         bm25 += w * idf * ((tf * (K1 + 1)) / (tf + K1));
         bm25Max += w * idf * (K1 + 1);
-        if (tf > 0) covered += w * idf;
+        // A word met only in the long answer text is weak evidence; in a title, question or keyword it is full.
+        covered += w * idf * Math.min(1, tf / SIGNATURE_TF);
       }
       let best = 0;
       for (const p of doc.probes) {
@@ -162,12 +168,22 @@ export class KnowledgeIndex {
     const top = scored[0];
     const second = scored[1];
     if (!top || top.score <= 0) return { candidates: [], confidence: 0, terms };
-    const margin = top.score - (second?.score ?? 0);
-    const confidence = clamp01(0.45 * top.coverage + 0.35 * top.best + 0.2 * Math.min(1, margin * 5));
+    const unknown = [...q.keys()].filter((t) => !this.df.has(t)).length;
+    const features: ConfidenceFeatures = {
+      coverage: top.coverage,
+      best: top.best,
+      margin: top.score - (second?.score ?? 0),
+      score: top.score,
+      unknownShare: q.size > 0 ? unknown / q.size : 0,
+      evidence: Math.min(1, (top.coverage * totalMass) / (2 * this.maxIdf)),
+    };
     return {
-      debug: { cov: round(top.coverage), best: round(top.best), margin: round(margin) },
-      candidates: scored.slice(0, limit).filter((c) => c.score > 0).map((c) => ({ id: c.id, score: round(c.score) })),
-      confidence: round(confidence),
+      candidates: scored
+        .slice(0, limit)
+        .filter((c) => c.score > 0)
+        .map((c) => ({ id: c.id, score: round(c.score) })),
+      confidence: round(confidenceOf(features)),
+      features,
       terms,
     };
   }
@@ -175,10 +191,6 @@ export class KnowledgeIndex {
 
 /** How much an unknown word counts against the confidence, relative to the rarest known word. */
 const UNKNOWN_WEIGHT = 0.6;
-
-function clamp01(x: number): number {
-  return Math.max(0, Math.min(1, x));
-}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -16,6 +16,12 @@ export interface QueryTerm {
 }
 
 const MIN_PART = 3;
+/**
+ * Compound parts must be real words: 4 letters or more, or one of these short domain words
+ * ("mordhot", "jävsfråga"). Otherwise "öppettider" splits into "opp" + "tid" and looks relevant.
+ */
+const SHORT_PARTS = new Set(['hot', 'jav', 'mut', 'rsa', 'kia', 'imy', 'dso', 'brb', 'gdpr', 'lag', 'nis']);
+const partOk = (p: string) => p.length >= 4 || SHORT_PARTS.has(p);
 /** Shorter words are too often other real words one letter away ("regn" vs "regl"). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_THRESHOLD = 0.3;
@@ -168,19 +174,19 @@ export class Vocabulary {
         out.push({ term: s, weight: 1, source, kind: 'exact' });
         const parts = source.length >= 8 ? this.splitCompound(source) : undefined;
         // Splitting a known word only helps when every part is a real word, not a stray syllable.
-        if (parts && parts.length > 1 && parts.every((p) => p.length >= 4)) {
+        if (parts && parts.length > 1 && parts.every(partOk)) {
           for (const p of parts) for (const c of this.canonical(p)) out.push({ term: c, weight: 0.5, source, kind: 'compound' });
         }
         return;
       }
       const parts = this.splitCompound(source);
-      if (parts && parts.length > 1) {
+      if (parts && parts.length > 1 && parts.every(partOk)) {
         for (const p of parts) for (const c of this.canonical(p)) out.push({ term: c, weight: 0.8, source, kind: 'compound' });
         return;
       }
       const fixed = options.fuzzy ? this.correct(s) : undefined;
       if (fixed) {
-        for (const c of this.canonical(fixed)) out.push({ term: c, weight: 0.75, source, kind: 'fuzzy' });
+        for (const c of this.canonical(fixed)) out.push({ term: c, weight: 0.6, source, kind: 'fuzzy' });
         return;
       }
       out.push({ term: s, weight: 1, source, kind: 'unknown' });

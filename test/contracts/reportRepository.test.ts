@@ -207,6 +207,17 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
       });
     });
 
+    it.each([
+      ['an unknown type', { type: 'spionage' }],
+      ['a non-text answer', { answers: { count: 3 } }],
+      ['answers that are not an object', { answers: ['a'] }],
+    ])('when the new report has %s, create refuses it and stores nothing', async (_label, patch) => {
+      const forged = { ...newReport(), ...patch } as unknown as NewReport;
+      await expect(repo.create(forged, [teamNotice])).rejects.toMatchObject({ code: 'invalid-report' });
+      expect(await repo.listAll()).toEqual([]);
+      expect(await repo.pendingOutboxCount()).toBe(0);
+    });
+
     describe('reading', () => {
       it('an unknown or malformed reference finds nothing', async () => {
         await repo.create(newReport(), []);

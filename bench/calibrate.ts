@@ -1,0 +1,76 @@
+/**
+ * Fits the confidence model (src/search/confidence.ts) on evaluation questions and prints the
+ * weights to paste there, with cross-validated figures so over-fitting shows. Not run in CI.
+ *   npm run calibrate -- eval/kb.jsonl ../shared/eval/dev.jsonl
+ */
+import { readFileSync } from 'node:fs';
+import { loadKnowledge } from '../src/knowledge/loader';
+import { KnowledgeIndex } from '../src/search/index';
+import { confidenceOf, CONFIDENCE_MODEL, type ConfidenceFeatures } from '../src/search/confidence';
+import { parseEvalLines } from '../src/search/evaluation';
+
+type Model = typeof CONFIDENCE_MODEL;
+const KEYS = ['coverage', 'best', 'margin', 'score', 'unknownShare', 'evidence'] as const;
+
+interface Row {
+  f: ConfidenceFeatures;
+  label: 0 | 1;
+  inScope: boolean;
+}
+
+function fit(rows: Row[], l2 = 0.01, epochs = 3000, lr = 0.5): Model {
+  const w: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0 };
+  for (let e = 0; e < epochs; e++) {
+    const g: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0 };
+    for (const r of rows) {
+      const err = confidenceOf(r.f, w) - r.label;
+      g.bias += err;
+      for (const k of KEYS) g[k] += err * r.f[k];
+    }
+    w.bias -= (lr * g.bias) / rows.length;
+    for (const k of KEYS) w[k] -= lr * (g[k] / rows.length + l2 * w[k]);
+  }
+  return w;
+}
+
+function score(rows: Row[], w: Model, threshold: number): { top1: number; oosRejected: number; falseRejections: number } {
+  const ins = rows.filter((r) => r.inScope);
+  const oos = rows.filter((r) => !r.inScope);
+  const answered = (r: Row) => confidenceOf(r.f, w) >= threshold;
+  return {
+    top1: ins.filter((r) => r.label === 1 && answered(r)).length / ins.length,
+    oosRejected: oos.filter((r) => !answered(r)).length / Math.max(1, oos.length),
+    falseRejections: ins.filter((r) => !answered(r)).length / ins.length,
+  };
+}
+
+const files = process.argv.slice(2);
+const { kb } = loadKnowledge('knowledge');
+const index = new KnowledgeIndex(kb.topics, { synonymGroups: kb.synonymGroups });
+const rows: Row[] = [];
+for (const file of files.length ? files : ['eval/kb.jsonl', '../shared/eval/dev.jsonl']) {
+  for (const c of parseEvalLines(readFileSync(file, 'utf8'))) {
+    const r = index.search(c.q);
+    const f = r.features ?? { coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 1, evidence: 0 };
+    rows.push({ f, label: c.expect !== null && r.candidates[0]?.id === c.expect ? 1 : 0, inScope: c.expect !== null });
+  }
+}
+
+// Two-fold cross-validation: fit on one half, measure on the other.
+const a = rows.filter((_, i) => i % 2 === 0);
+const b = rows.filter((_, i) => i % 2 === 1);
+const wa = fit(a);
+const wb = fit(b);
+const model = fit(rows);
+const round = (x: number) => Math.round(x * 100) / 100;
+console.log('rank-1 accuracy (ceiling for top1):', round(rows.filter((r) => r.inScope && r.label).length / rows.filter((r) => r.inScope).length));
+for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  const cv1 = score(b, wa, t);
+  const cv2 = score(a, wb, t);
+  const all = score(rows, model, t);
+  console.log(
+    `threshold ${t}: cross-validated top1 ${round((cv1.top1 + cv2.top1) / 2)} oosRejected ${round((cv1.oosRejected + cv2.oosRejected) / 2)}` +
+      ` | fitted on all: top1 ${round(all.top1)} oosRejected ${round(all.oosRejected)} falseRejections ${round(all.falseRejections)}`,
+  );
+}
+console.log('CONFIDENCE_MODEL =', JSON.stringify(Object.fromEntries(Object.entries(model).map(([k, v]) => [k, round(v)]))));

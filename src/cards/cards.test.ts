@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { loadKnowledge } from '../knowledge/loader';
+import { ContactResolver } from '../knowledge/contacts';
+import { RolesService } from '../roles/service';
+import { messageView } from '../views/common';
+import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from '../views/knowledgeViews';
+import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
+import type { CardView } from '../views/common';
+import { renderCard, templateNames } from './renderCard';
+
+const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
+const roles = new RolesService(kb);
+const ctx = { locale: 'sv' as const, contacts: new ContactResolver(kb.contacts, 'sv') };
+const topic = (id: string) => kb.topics.find((t) => t.id === id)!;
+
+/** Every knowledge and roles view with realistic data (report views are tested in src/report). */
+function views(): Array<[string, CardView]> {
+  const org = roles.organisation('jarva');
+  return [
+    ['answer', answerView(topic('hv-akut-hotad-nu'), [topic('hv-stod-efterat')], ctx)],
+    ['answer (no steps)', answerView(topic('fv-ptu-statistik'), [], { ...ctx, locale: 'en' })],
+    ['did-you-mean', didYouMeanView([topic('op-jav-bedomning'), topic('op-jav-namnd')], ctx)],
+    ['fallback', fallbackView(ctx)],
+    ['welcome', welcomeView(ctx)],
+    ['help', helpView(ctx)],
+    ['message', messageView('Rubrik', ['Text'], [{ title: 'Hjälp', data: { verb: 'help.show' } }])],
+    ['responsibility', roles.responsibilityCard(roles.responsibility('informationssakerhet')!, ctx, org)],
+    ['role', roles.roleCard('sakerhetssamordnare', ctx, 'jarva')!],
+    ['checklist', roles.answer('vad måste jag göra som chef när en medarbetare hotats?', ctx)!.view],
+    ['browse', browseView(ctx)],
+    ['area', areaView('IS', roles.area('IS'), ctx)],
+    ['org-choose', organisationChoiceView(roles.organisationList(), ctx, 'jarva', 'Välj i listan.')],
+  ];
+}
+
+describe('card templates', () => {
+  test('every template is Adaptive Card 1.5 or lower (what Teams renders)', () => {
+    for (const name of templateNames()) {
+      const card = renderCard(name, {});
+      expect(card.type).toBe('AdaptiveCard');
+      expect(Number(card.version)).toBeLessThanOrEqual(1.5);
+    }
+  });
+
+  test.each(views())('%s: no unbound ${ survives expansion', (_name, view) => {
+    const json = JSON.stringify(renderCard(view.template, view.data));
+    expect(json).not.toContain('${');
+    expect(json.length).toBeLessThan(28_000);
+  });
+
+  test('user text containing ${...} is shown literally, not evaluated', () => {
+    const text = 'Han skrev ${process.exit()} och ${$root.title} 🙂 שלום';
+    const card = renderCard('message', messageView('Rubrik', [text]).data);
+    expect(JSON.stringify(card)).toContain(JSON.stringify(text).slice(1, -1));
+  });
+
+  test('the answer card puts 112 first for urgent topics and names its source', () => {
+    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-akut-hotad-nu'), [], ctx).data));
+    expect(card.indexOf('112')).toBeLessThan(card.indexOf(topic('hv-akut-hotad-nu').title.sv));
+    expect(card).toContain('Källa');
+    expect(card).toContain('Senast granskad');
+    expect(card).toContain('"verb":"report.start"');
+    expect(card).toContain('"verb":"kb.feedback"');
+  });
+
+  test('unset contacts render as a clear fallback, never as a raw placeholder', () => {
+    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-stod-efterat'), [], ctx).data));
+    expect(card).not.toMatch(/\{kontakt:|<[^>]*kontakt/);
+    expect(card).toContain('fråga din chef om kontaktuppgifter');
+  });
+
+  test("with Järva chosen, the security function is named as Järva's", () => {
+    const jarva = new ContactResolver(kb.contacts, 'sv', roles.organisation('jarva'));
+    expect(jarva.resolve('sakerhetsfunktion').text).toContain('Järva');
+  });
+});

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { loadKnowledge } from '../knowledge/loader';
+import { SearchService } from './service';
+import { stemSwedish } from './stemmer';
+import { fold, looksEnglish, terms } from './normalize';
+
+const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
+const search = new SearchService(kb, { answerThreshold: 0.5, suggestThreshold: 0.3, ambiguityMargin: 0.02 });
+
+/** The topic ranked first, whatever the decision. */
+const top = (q: string) => search.ask(q).result.candidates[0]?.id;
+
+describe('Swedish normalisation', () => {
+  test.each([
+    ['Säkerhet', 'sakerhet'],
+    ['ÖVERFALLSLARM', 'overfallslarm'],
+    ['Café', 'cafe'],
+  ])('fold(%s) is %s', (input, expected) => expect(fold(input)).toBe(expected));
+
+  test.each([
+    ['hotad', 'hotade'],
+    ['anmälan', 'anmäla'],
+    ['beslutet', 'beslut'],
+    ['incidenten', 'incident'],
+  ])('"%s" and "%s" share a stem', (a, b) => expect(stemSwedish(fold(a))).toBe(stemSwedish(fold(b))));
+
+  test('stop words are dropped and "114 14" stays one number', () => {
+    expect(terms('Vad gör jag nu? Ring 114 14')).toEqual(['ring', '11414']);
+  });
+
+  test.each([
+    ['what should I do if I am threatened at work', true],
+    ['vad gör jag om jag blir hotad', false],
+    ['hotad pa jobbet vad gor jag', false],
+  ])('looksEnglish(%s) is %s', (text, expected) => expect(looksEnglish(text)).toBe(expected));
+});
+
+describe('finding the right topic', () => {
+  test.each([
+    // correct Swedish
+    ['Vad gör jag om jag blir hotad på jobbet?', 'hv-akut-hotad-nu'],
+    ['hur anmäler jag jäv inför ett sammanträde i nämnden', 'op-jav-namnd'],
+    // no å/ä/ö
+    ['vad ar en personuppgiftsincident och hur snabbt ska den anmalas', 'is-personuppgiftsincident-72h'],
+    ['jag har tappat min jobbdator pa bussen', 'is-forlorad-enhet'],
+    // typos
+    ['någon hotade mig idag, hur polisanmäler jg', 'hv-polisanmalan-anstalld'],
+    ['vad ar krisledningsnamden', 'kb-krisledningsnamnd'],
+    // compounds and inflections
+    ['informationssäkerhetsincidenten måste rapporteras, hur?', 'is-incident-rapportera'],
+    ['kan man bli krigsplacerad som kommunanställd', 'cf-hojd-beredskap-min-roll'],
+    // synonyms
+    ['jag är politiker och har fått hot', 'fv-hotad-fortroendevald'],
+    ['fick ett phishing-mejl och klickade på länken', 'is-natfiske'],
+    ['en leverantör vill ge mig en muta', 'op-mutforsok'],
+  ])('%s -> %s', (question, expected) => {
+    expect(top(question)).toBe(expected);
+  });
+});
+
+describe('out of scope gets no confident answer', () => {
+  test.each([
+    'Blir det regn i helgen?',
+    'asdfgh qwerty',
+    'När går nästa tunnelbana från T-Centralen?',
+    'vad ska jag laga till middag ikväll',
+    '',
+    '???',
+    '${jndi:ldap://x}',
+  ])('%j is not answered', (question) => {
+    expect(search.ask(question).decision.kind).not.toBe('answer');
+  });
+
+  test('a 100 000-character question is searched on its beginning and does not throw', () => {
+    const long = `hotad på jobbet ${'bla '.repeat(25_000)}`;
+    expect(() => search.ask(long)).not.toThrow();
+  });
+
+  test('confidence is always within [0, 1]', () => {
+    for (const q of ['hot', 'hotad hotad hotad', 'x', 'jäv i fotboll', 'vem ansvarar för allt']) {
+      const c = search.ask(q).result.confidence;
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(1);
+    }
+  });
+});
