@@ -51,7 +51,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   let storage: ClosableStorage;
   let repository: ReportRepository;
   if (config.storage.kind === 'postgres' && config.storage.databaseUrl) {
-    storage = new PostgresStorage(config.storage.databaseUrl);
+    const pgStorage = new PostgresStorage(config.storage.databaseUrl);
+    await pgStorage.ready(); // fail fast on a wrong DATABASE_URL
+    storage = pgStorage;
     repository = await PostgresReportRepository.open(config.storage.databaseUrl);
   } else {
     storage = new SqliteStorage(join(config.dataDir, 'state.sqlite'));

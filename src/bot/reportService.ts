@@ -11,7 +11,7 @@ import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import { canReadReport, canSetStatus, canTransition, isReportStatus, isSecurityTeam } from '../report/access';
 import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from '../report/flow';
-import { OutboxWorker, type OutboxSender } from '../report/outbox';
+import { OutboxWorker, PermanentOutboxError, type OutboxSender } from '../report/outbox';
 import { normalizeReference } from '../report/reference';
 import type { OutboxMessageInput, ReportRepository } from '../report/repository';
 import { notificationView, receiptView, reportDetailView, reportListView, statusChangedView } from '../report/views';
@@ -238,7 +238,7 @@ export class ReportService {
     const target = await this.securityConversation();
     if (!target) throw Object.assign(new Error('no security conversation configured'), { code: 'no-security-conversation' });
     const report = await this.deps.repository.getByReference(reference);
-    if (!report) throw Object.assign(new Error('report gone'), { code: 'report-missing', permanent: true });
+    if (!report) throw new PermanentOutboxError('report-missing');
     const view = notificationView(report, { includeText: false }, { locale: 'sv', contacts: this.deps.contactText });
     await this.proactive(target, renderCard(view.template, view.data));
   }
@@ -246,7 +246,7 @@ export class ReportService {
   /** Outbox 'reporter': the status change, to the conversation the report came from. */
   private async sendToReporter(reference: string): Promise<void> {
     const report = await this.deps.repository.getByReference(reference);
-    if (!report) throw Object.assign(new Error('report gone'), { code: 'report-missing', permanent: true });
+    if (!report) throw new PermanentOutboxError('report-missing');
     const target = report.reporterConversation as Partial<ConversationReference> | undefined;
     if (!target) return; // purged or never known: nothing to tell, nothing to retry
     const view = statusChangedView(report, { locale: 'sv', contacts: this.deps.contactText });
