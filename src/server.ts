@@ -41,6 +41,12 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
       res.send(503, { error: 'shutting down' });
       return;
     }
+    // The SDK answers a body without an activity type with a 500; it is the caller's mistake: 400.
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+      res.send(400, { error: 'invalid activity' });
+      return;
+    }
     inFlight++;
     const started = Date.now();
     try {

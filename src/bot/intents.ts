@@ -78,7 +78,9 @@ const ORG_PATTERNS = [
 export function classifyText(text: string): TextIntent {
   if (text.trim() === '?') return { kind: 'help' };
   const n = norm(text).replace(/[?!.]+$/, '').trim();
-  const exact = EXACT[n];
+  // "hej, vad kan du?" / "hello, what can you do": a greeting before a command is still the command.
+  const withoutGreeting = n.replace(/^(hej|hallo|hello|hi|tja|god morgon|hey)\s+/, '');
+  const exact = EXACT[n] ?? (withoutGreeting !== n ? EXACT[withoutGreeting] : undefined);
   if (exact) return { kind: exact } as TextIntent;
   for (const p of ORG_PATTERNS) {
     const m = p.exec(n);

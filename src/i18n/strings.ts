@@ -40,6 +40,7 @@ const sv = {
   fallbackText:
     'Jag hittar inget säkert svar på det i min kunskapsbas, och jag vill inte gissa. Prova att skriva frågan på ett annat sätt, med några nyckelord.',
   fallbackContact: 'Du kan också kontakta',
+  fallbackNotOurs: 'Det där ligger utanför det jag kan svara på: jag svarar bara på frågor om stadens säkerhetsarbete.',
   fallbackOutOfScope:
     'Jag svarar bara på frågor om stadens säkerhetsarbete. Frågor om lön, IT-support eller annat hittar du på intranätet.',
   badInputTitle: 'Det där förstod jag inte',
@@ -86,6 +87,7 @@ const en: typeof sv = {
   fallbackText:
     "I can't find a reliable answer in my knowledge base and I don't want to guess. Try rephrasing your question with a few keywords.",
   fallbackContact: 'You can also contact',
+  fallbackNotOurs: 'That is outside what I can answer: I only answer questions about the city’s security work.',
   fallbackOutOfScope: 'I only answer questions about the city’s security work. For pay, IT support and the like, see the intranet.',
   badInputTitle: "I didn't understand that",
   badInputText: 'Something in the message was missing or odd. Nothing was lost. Type your question or choose "Help".',

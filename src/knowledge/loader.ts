@@ -4,6 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
   contactsFileSchema,
+  outOfScopeFileSchema,
+  type OutOfScopeCategory,
   staleFileSchema,
   synonymsFileSchema,
   topicSchema,
@@ -55,6 +57,7 @@ export interface KnowledgeBase {
   responsibilities: Responsibility[];
   checklists: Checklist[];
   organisations: Organisation[];
+  outOfScope: OutOfScopeCategory[];
 }
 
 export interface LoadResult {
@@ -241,8 +244,10 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
     issues,
   );
 
+  const outOfScope = optionalFile(dir, 'out-of-scope.yaml', root, issues, outOfScopeFileSchema)?.categories ?? [];
+
   return {
-    kb: { topics, contacts, synonymGroups, staleStatements, roles, responsibilities, checklists, organisations },
+    kb: { topics, contacts, synonymGroups, staleStatements, roles, responsibilities, checklists, organisations, outOfScope },
     issues,
   };
 }

@@ -87,3 +87,18 @@ export const staleFileSchema = z.object({
     }),
   ),
 });
+
+export const outOfScopeFileSchema = z.object({
+  categories: z.array(
+    z.object({
+      id: z.string().regex(idPattern, 'lower-case letters, digits and hyphens only'),
+      title: localized,
+      redirect: localized,
+      questions: z.array(z.union([z.string(), z.number()]).transform(String)).min(3, 'write at least three example questions'),
+      keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    }),
+  ),
+});
+
+/** A kind of question the bot does not answer, with where to ask instead. */
+export type OutOfScopeCategory = z.infer<typeof outOfScopeFileSchema>['categories'][number];

@@ -16,6 +16,8 @@ export interface ConfidenceFeatures {
   unknownShare: number;
   /** Explained weight in absolute terms (two rare words = 1): one common word is weak evidence. */
   evidence: number;
+  /** The term model's probability for the top topic among all topics. */
+  posterior: number;
 }
 
 /** Fitted weights; see bench/calibrate.ts for how (and the figures it printed). */
@@ -27,6 +29,7 @@ export const CONFIDENCE_MODEL = {
   score: 2,
   unknownShare: -2,
   evidence: 2,
+  posterior: 1,
 };
 
 /** The model's probability that the top topic is right. */
@@ -38,6 +41,7 @@ export function confidenceOf(f: ConfidenceFeatures, model = CONFIDENCE_MODEL): n
     model.margin * f.margin +
     model.score * f.score +
     model.unknownShare * f.unknownShare +
-    model.evidence * f.evidence;
+    model.evidence * f.evidence +
+    model.posterior * f.posterior;
   return 1 / (1 + Math.exp(-z));
 }

@@ -13,7 +13,7 @@ export interface Thresholds {
 export type Decision =
   | { kind: 'answer'; topicId: string; confidence: number; alternatives: string[] }
   | { kind: 'clarify'; options: string[]; confidence: number }
-  | { kind: 'fallback'; confidence: number };
+  | { kind: 'fallback'; confidence: number; outOfScope?: string };
 
 /**
  * Turns a ranked result into what the bot does. A wrong confident answer is worse than an honest
@@ -21,6 +21,7 @@ export type Decision =
  */
 export function decide(result: SearchResult, t: Thresholds): Decision {
   const [top, second, third] = result.candidates;
+  if (result.outOfScope) return { kind: 'fallback', confidence: 0, outOfScope: result.outOfScope };
   if (!top || result.confidence < t.suggestThreshold) return { kind: 'fallback', confidence: result.confidence };
   const close = second !== undefined && top.score - second.score < t.ambiguityMargin;
   if (result.confidence >= t.answerThreshold && !close) {

@@ -24,6 +24,8 @@ export interface SearchResult {
   terms: QueryTerm[];
   /** What the confidence was computed from (for calibration, see bench/calibrate.ts). */
   features?: ConfidenceFeatures;
+  /** Set when the question is most like an out-of-scope category (its id). */
+  outOfScope?: string;
 }
 
 interface Probe {
@@ -32,48 +34,57 @@ interface Probe {
 }
 
 interface DocEntry {
-  topic: Topic;
+  topic: IndexDoc;
+  outOfScope: boolean;
   /** Weighted term frequencies over all fields. */
   tf: Map<string, number>;
+  /** Sum of tf (the document's length for the term model). */
+  mass: number;
   probes: Probe[];
 }
 
 /** Field weights: what a topic is named and how people ask for it count most. */
-const FIELD_WEIGHTS = {
-  title: 3,
-  titleEn: 1.5,
-  questions: 1.2,
-  keywords: 2.5,
-  steps: 0.4,
-  answer: 0.3,
-  summaryEn: 0.6,
-} as const;
+const FIELD_WEIGHTS = { title: 3, titleEn: 1.5, questions: 1.2, keywords: 2.5, steps: 0.4, answer: 0.3, summaryEn: 0.6, ...(JSON.parse(process.env.FW ?? '{}') as object) } as const;
 
-const K1 = 1.2;
+const K1 = Number(process.env.K1 ?? 1.2);
 /** Weighted tf at which a term counts as fully covered (one mention in a question or keyword). */
 const SIGNATURE_TF = FIELD_WEIGHTS.questions;
 /** Share of the ranking score from BM25 over all fields; the rest is the best single-question match. */
-const W_BM = 0.8;
+const W_BM = Number(process.env.WBM ?? 0.8);
+const W_BEST = Number(process.env.WBEST ?? 0.2);
+const W_NB = Number(process.env.WNB ?? 0.5);
+const NB_ALPHA = Number(process.env.NBA ?? 1);
+
+/** What the index needs of a document: a knowledge topic, or an out-of-scope category. */
+export type IndexDoc = Pick<Topic, 'id' | 'title' | 'summaryEn' | 'answer' | 'steps' | 'questions' | 'keywords'>;
 
 export interface IndexOptions {
   synonymGroups: string[][];
+  /**
+   * Out-of-scope categories (knowledge/out-of-scope.yaml): indexed like topics so that a question
+   * about pay or the weather finds "its" category and is not stretched to fit a security topic.
+   */
+  outOfScope?: IndexDoc[];
 }
 
 export class KnowledgeIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs: DocEntry[] = [];
   private readonly df = new Map<string, number>();
+
   private readonly idfCache = new Map<string, number>();
   private readonly maxIdf: number;
 
   constructor(topics: Topic[], options: IndexOptions) {
     this.vocabulary = new Vocabulary(options.synonymGroups);
-    for (const t of topics) {
+    const oos = new Set((options.outOfScope ?? []).map((d) => d.id));
+    const all: IndexDoc[] = [...topics, ...(options.outOfScope ?? [])];
+    for (const t of all) {
       for (const text of [t.title.sv, t.title.en, t.summaryEn, t.answer, ...t.steps, ...t.questions, ...t.keywords]) {
         this.vocabulary.addText(text);
       }
     }
-    for (const topic of topics) {
+    for (const topic of all) {
       const tf = new Map<string, number>();
       const add = (text: string, weight: number) => {
         for (const q of this.indexTerms(text)) tf.set(q.term, (tf.get(q.term) ?? 0) + weight * q.weight);
@@ -85,8 +96,11 @@ export class KnowledgeIndex {
       topic.steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
       topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords));
       topic.questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-      this.docs.push({ topic, tf, probes: [] });
+      let mass = 0;
+      for (const v of tf.values()) mass += v;
+      this.docs.push({ topic, outOfScope: oos.has(topic.id), tf, probes: [], mass });
     }
     this.maxIdf = this.idfOf(0);
     for (const doc of this.docs) {
@@ -162,10 +176,36 @@ export class KnowledgeIndex {
         if (cos > best) best = cos;
       }
       const bm = bm25Max > 0 ? bm25 / bm25Max : 0;
-      return { id: doc.topic.id, score: W_BM * bm + (1 - W_BM) * best, coverage: totalMass > 0 ? covered / totalMass : 0, best };
+      // Term model (multinomial naive Bayes): how likely this topic is to produce the question's words.
+      let loglik = 0;
+      const vocab = this.df.size;
+      for (const [term, w] of known) loglik += w * Math.log(((doc.tf.get(term) ?? 0) + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
+      return {
+        id: doc.topic.id,
+        outOfScope: doc.outOfScope,
+        bm,
+        loglik,
+        coverage: totalMass > 0 ? covered / totalMass : 0,
+        best,
+        score: 0,
+        posterior: 0,
+      };
     });
+    // Posterior over topics from the term model (softmax of log-likelihoods).
+    const maxLog = Math.max(...scored.map((s) => s.loglik));
+    let z = 0;
+    for (const s of scored) z += Math.exp(s.loglik - maxLog);
+    for (const s of scored) {
+      s.posterior = Math.exp(s.loglik - maxLog) / z;
+      s.score = W_BM * s.bm + W_BEST * s.best + W_NB * s.posterior;
+    }
     scored.sort((a, b) => b.score - a.score);
-    const top = scored[0];
+    const topics = scored.filter((c) => !c.outOfScope && c.score > 0);
+    const candidates = topics.slice(0, limit).map((c) => ({ id: c.id, score: round(c.score) }));
+    const first = scored[0];
+    // The question is most like something we do not answer: say so, and say where to ask instead.
+    if (first?.outOfScope) return { candidates, confidence: 0, terms, outOfScope: first.id };
+    const top = topics[0];
     const second = scored[1];
     if (!top || top.score <= 0) return { candidates: [], confidence: 0, terms };
     const unknown = [...q.keys()].filter((t) => !this.df.has(t)).length;
@@ -176,12 +216,10 @@ export class KnowledgeIndex {
       score: top.score,
       unknownShare: q.size > 0 ? unknown / q.size : 0,
       evidence: Math.min(1, (top.coverage * totalMass) / (2 * this.maxIdf)),
+      posterior: top.posterior,
     };
     return {
-      candidates: scored
-        .slice(0, limit)
-        .filter((c) => c.score > 0)
-        .map((c) => ({ id: c.id, score: round(c.score) })),
+      candidates,
       confidence: round(confidenceOf(features)),
       features,
       terms,

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/loader';
-import type { Topic } from '../knowledge/schema';
+import type { OutOfScopeCategory, Topic } from '../knowledge/schema';
 import { decide, type Decision, type Thresholds } from './decide';
 import { KnowledgeIndex, type SearchResult } from './index';
 
@@ -13,12 +13,25 @@ export interface Answer {
 export class SearchService {
   readonly index: KnowledgeIndex;
   private readonly topics: Map<string, Topic>;
+  private readonly outOfScope: Map<string, OutOfScopeCategory>;
 
   constructor(
     kb: KnowledgeBase,
     private readonly thresholds: Thresholds,
   ) {
-    this.index = new KnowledgeIndex(kb.topics, { synonymGroups: kb.synonymGroups });
+    this.index = new KnowledgeIndex(kb.topics, {
+      synonymGroups: kb.synonymGroups,
+      outOfScope: kb.outOfScope.map((c) => ({
+        id: `oos:${c.id}`,
+        title: c.title,
+        summaryEn: '',
+        answer: '',
+        steps: [],
+        questions: c.questions,
+        keywords: c.keywords,
+      })),
+    });
+    this.outOfScope = new Map(kb.outOfScope.map((c) => [`oos:${c.id}`, c]));
     this.topics = new Map(kb.topics.map((t) => [t.id, t]));
   }
 
@@ -31,6 +44,11 @@ export class SearchService {
 
   topic(id: string): Topic | undefined {
     return this.topics.get(id);
+  }
+
+  /** The out-of-scope category a result pointed at ("oos:<id>"), for its redirect text. */
+  outOfScopeCategory(id: string | undefined): OutOfScopeCategory | undefined {
+    return id ? this.outOfScope.get(id) : undefined;
   }
 
   /** The id the CLI reports as "the answer": only a confident, unambiguous answer counts. */

@@ -75,15 +75,18 @@ export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
   };
 }
 
-/** The honest "I don't know", with the security function's contact and 112. */
-export function fallbackView(ctx: ViewContext): CardView {
+/**
+ * The honest "I don't know", with the security function's contact and 112. When the question is
+ * recognisably about something else (pay, IT support…), the redirect says where to ask instead.
+ */
+export function fallbackView(ctx: ViewContext, redirect?: { sv: string; en: string }): CardView {
   const s = strings(ctx.locale);
   return {
     template: 'fallback',
     data: {
       title: s.fallbackTitle,
-      text: s.fallbackText,
-      scopeText: s.fallbackOutOfScope,
+      text: redirect ? s.fallbackNotOurs : s.fallbackText,
+      scopeText: redirect ? ctx.contacts.fill(redirect[ctx.locale]) : s.fallbackOutOfScope,
       contactLabel: s.fallbackContact,
       contactText: ctx.contacts.resolve('sakerhetsfunktion').text,
       dangerText: s.dangerNow,

@@ -50,11 +50,14 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       deps.insights.recordGap(text, 'clarify', decision.confidence);
       deps.logger.info({ event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence }, 'clarify');
       break;
-    case 'fallback':
-      turn.card(fallbackView(turn.view));
-      deps.insights.recordGap(text, 'fallback', decision.confidence);
-      deps.logger.info({ event: 'question', outcome: 'fallback', confidence: decision.confidence }, 'fallback');
+    case 'fallback': {
+      const category = deps.search.outOfScopeCategory(decision.outOfScope);
+      turn.card(fallbackView(turn.view, category?.redirect));
+      // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
+      if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
+      deps.logger.info({ event: 'question', outcome: 'fallback', outOfScope: category?.id, confidence: decision.confidence }, 'fallback');
       break;
+    }
   }
   if (rawText.length > MAX_QUESTION_CHARS) turn.text(strings(turn.locale).tooLong);
 }
