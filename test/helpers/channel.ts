@@ -106,7 +106,7 @@ export function cardTexts(activity: Recorded['activity']): string[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+      if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') out.push(o.text);
       if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Array<{ title: string; value: string }>) out.push(`${f.title}: ${f.value}`);
       if (typeof o.title === 'string' && typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(`[${o.title}]`);
       Object.values(o).forEach(walk);

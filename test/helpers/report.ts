@@ -8,7 +8,8 @@ import { actionData, type Harness } from './app';
 export function fillField(field: FieldDef, description: string): string {
   switch (field.kind) {
     case 'text':
-      return field.multiline ? description : 'Exempelgatan, receptionen';
+      // The long account goes in the field with room for it; other texts get a short answer.
+      return (field.maxLength ?? 0) >= 10_000 ? description : 'Exempelgatan, receptionen';
     case 'date':
       return localDateTime(new Date()).date;
     case 'time':
@@ -23,6 +24,8 @@ export interface ReportRun {
   transcript: string[][];
   reference: string;
   receipt: Recorded['activity'];
+  /** The summary card with the "Skicka" button (to click it again). */
+  summary: Recorded['activity'];
 }
 
 /**
@@ -48,8 +51,9 @@ export async function runReport(
     const inputs = Object.fromEntries(step.fields.map((f) => [f.id, fillField(f, description)]));
     card = await send({ value: { ...actionData(card, 'report.next'), ...inputs } });
   }
-  const receipt = await send({ value: actionData(card, 'report.submit') });
+  const summary = card!;
+  const receipt = await send({ value: actionData(summary, 'report.submit') });
   const reference = /SG-\d{4}-\d{4,}/.exec(cardTexts(receipt!).join('\n'))?.[0];
   if (!reference) throw new Error(`no reference in receipt:\n${transcript.map((t) => t.join(' | ')).join('\n')}`);
-  return { transcript, reference, receipt: receipt! };
+  return { transcript, reference, receipt: receipt!, summary };
 }
