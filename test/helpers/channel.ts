@@ -16,6 +16,8 @@ export class FakeChannel {
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
   port = 0;
+  /** Return true to never answer this POST (the bot's reply hangs, as when the process dies mid-reply). */
+  hold: ((activity: Recorded['activity']) => boolean) | undefined;
 
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}/`;
@@ -24,6 +26,7 @@ export class FakeChannel {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then((status) => {
+        if (status === 0) return; // held: no answer
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ id: `reply-${this.received.length}` }));
       });
@@ -38,9 +41,10 @@ export class FakeChannel {
     const m = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
     if (req.method === 'POST' && m) {
       const body = Buffer.concat(chunks).toString('utf8');
-      this.received.push({ conversationId: decodeURIComponent(m[1] ?? ''), activity: JSON.parse(body) as Recorded['activity'] });
+      const activity = JSON.parse(body) as Recorded['activity'];
+      this.received.push({ conversationId: decodeURIComponent(m[1] ?? ''), activity });
       this.waiters.splice(0).forEach((w) => w());
-      return 200;
+      return this.hold?.(activity) ? 0 : 200;
     }
     return 404;
   }
@@ -70,6 +74,7 @@ export class FakeChannel {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
