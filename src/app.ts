@@ -35,11 +35,18 @@ export interface RunningApp {
 /** Gap texts are kept this long; they can hold personal data. */
 const GAP_RETENTION_DAYS = 90;
 
-/**
- * Builds every dependency from configuration and starts the HTTP server. Used by index.ts and by
- * the end-to-end tests (which start the real service on a free port).
- */
-export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+/** The bot with everything it needs, before any HTTP: what tests drive through a TestAdapter. */
+export interface Services {
+  bot: SakerhetsguidenBot;
+  deps: BotDeps;
+  reports: ReportService;
+  repository: ReportRepository;
+  /** Closes storage and databases (after the server has stopped). */
+  close(): Promise<void>;
+}
+
+/** Loads and checks knowledge, opens storage and wires the bot. Throws KnowledgeError on broken content. */
+export async function createServices(config: AppConfig, logger: Logger): Promise<Services> {
   mkdirSync(config.dataDir, { recursive: true });
 
   const { kb, issues } = loadKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
@@ -84,13 +91,35 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     reports,
     logger,
   };
+  return {
+    bot: new SakerhetsguidenBot(deps, botStorage),
+    deps,
+    reports,
+    repository,
+    async close() {
+      await reports.stop();
+      await repository.close();
+      await storage.close();
+      insights.close();
+    },
+  };
+}
+
+/**
+ * Builds every dependency from configuration and starts the HTTP server. Used by index.ts and by
+ * the end-to-end tests (which start the real service on a free port).
+ */
+export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+  const services = await createServices(config, logger);
+  const { bot, reports, repository } = services;
   const adapter = createAdapter(config, logger);
-  const bot = new SakerhetsguidenBot(deps, botStorage);
   reports.startDelivery(adapter);
 
   let open = true;
   const retentionTimer = setInterval(() => {
-    purgeExpired(repository, config.reports.retentionDays, new Date()).catch(() => logger.warn({ event: 'retention.failed' }, 'retention failed'));
+    purgeExpired(repository, config.reports.retentionDays, new Date()).catch(() =>
+      logger.warn({ event: 'retention.failed' }, 'retention failed'),
+    );
   }, 6 * 3_600_000);
   retentionTimer.unref();
 
@@ -105,11 +134,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     async stop() {
       clearInterval(retentionTimer);
       await server.stop(config.shutdownGraceMs);
-      await reports.stop();
       open = false;
-      await repository.close();
-      await storage.close();
-      insights.close();
+      await services.close();
       logger.info({ event: 'stopped' }, 'stopped');
     },
   };

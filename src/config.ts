@@ -33,12 +33,15 @@ const schema = z
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppTenantId: optionalString,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     KNOWLEDGE_DIR: z.string().default('./knowledge'),
     CONTACTS_FILE: optionalString,
     SEARCH_ANSWER_THRESHOLD: fraction(0.5),
     SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
-    SEARCH_AMBIGUITY_MARGIN: fraction(0.06),
+    SEARCH_AMBIGUITY_MARGIN: fraction(0.02),
     STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
     DATABASE_URL: optionalString,
     SECURITY_TEAM_AAD_OBJECT_IDS: commaList,

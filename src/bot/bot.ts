@@ -161,6 +161,8 @@ export class SakerhetsguidenBot extends ActivityHandler {
         return this.dispatchVerb(turn, 'roles.browse', {});
       case 'org.choose':
         return this.dispatchVerb(turn, 'org.choose', {});
+      case 'reports.open':
+        return this.dispatchVerb(turn, 'reports.open', { reference: intent.reference });
       case 'security.register':
         return this.deps.reports.registerSecurityConversation(turn);
       case 'org.set':

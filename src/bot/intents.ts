@@ -14,6 +14,7 @@ export type TextIntent =
   | { kind: 'org.choose' }
   | { kind: 'org.set'; phrase: string }
   | { kind: 'security.register' }
+  | { kind: 'reports.open'; reference: string }
   | { kind: 'question'; text: string };
 
 const norm = (s: string) =>
@@ -82,6 +83,9 @@ export function classifyText(text: string): TextIntent {
   const withoutGreeting = n.replace(/^(hej|hallo|hello|hi|tja|god morgon|hey)\s+/, '');
   const exact = EXACT[n] ?? (withoutGreeting !== n ? EXACT[withoutGreeting] : undefined);
   if (exact) return { kind: exact } as TextIntent;
+  // "öppna SG-2026-000123" (from the notification card's hint in a channel).
+  const ref = /^(?:oppna|visa|open|show)\s+(sg-\d{4}-\d{1,})$/.exec(n);
+  if (ref?.[1]) return { kind: 'reports.open', reference: ref[1].toUpperCase() };
   for (const p of ORG_PATTERNS) {
     const m = p.exec(n);
     // Only a short phrase can name an organisation; whether it does is checked against organisations.yaml.

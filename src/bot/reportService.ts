@@ -35,6 +35,9 @@ const TEXT = {
     retry: 'Skicka igen',
     badStatus: 'Den statusändringen går inte att göra.',
     registered: 'Klart. Nya rapporter aviseras i den här konversationen.',
+    privateOnlyTitle: 'Rapporter hanteras i en privat chatt',
+    privateOnly:
+      'Här kan andra läsa med, så jag visar inga rapporter i gruppchattar och kanaler. Öppna en privat chatt med Säkerhetsguiden och skriv "rapportera", "mina rapporter" eller "öppna" följt av referensnumret.',
   },
   en: {
     notAllowedTitle: 'Not available',
@@ -47,6 +50,9 @@ const TEXT = {
     retry: 'Send again',
     badStatus: 'That status change is not possible.',
     registered: 'Done. New reports will be announced in this conversation.',
+    privateOnlyTitle: 'Reports are handled in a private chat',
+    privateOnly:
+      'Others can read along here, so I show no reports in group chats or channels. Open a private chat with Säkerhetsguiden and type "report", "my reports" or "open" followed by the reference number.',
   },
 };
 
@@ -106,8 +112,24 @@ export class ReportService {
     return { locale: turn.locale, contacts: (k: string) => turn.contacts.resolve(k).text };
   }
 
+  /**
+   * Reports are personal data: a group chat or channel is no place to write or read one.
+   * Returns true (and says so) when the turn is not in a personal chat.
+   */
+  private refuseOutsidePersonalChat(turn: Turn, verb: string): boolean {
+    const conversation = turn.context.activity.conversation;
+    const type = conversation?.conversationType;
+    const shared = type === 'groupChat' || type === 'channel' || (type === undefined && conversation?.isGroup === true);
+    if (!shared) return false;
+    this.deps.logger.info({ event: 'report.shared-conversation', verb }, 'report verb outside a personal chat');
+    const t = TEXT[turn.locale];
+    turn.card(messageView(t.privateOnlyTitle, [t.privateOnly]));
+    return true;
+  }
+
   /** Every report.* verb: the reducer decides, this persists and replies. */
   async handleFlow(turn: Turn, verb: string, data: Record<string, unknown>): Promise<void> {
+    if (this.refuseOutsidePersonalChat(turn, verb)) return;
     const draft = normaliseDraft(turn.conversation.reportDraft);
     const result = reduceReport(draft, { verb, data }, this.flowContext(turn));
     this.deps.logger.info({ event: 'report.flow', verb, phase: result.draft?.phase, step: result.draft?.stepIndex }, 'report step');
@@ -142,6 +164,7 @@ export class ReportService {
    */
   offerResumeIfDraft(turn: Turn): Promise<void> {
     const draft = normaliseDraft(turn.conversation.reportDraft);
+    if (turn.context.activity.conversation?.conversationType === 'channel') return Promise.resolve();
     if (!draft || draft.phase === 'safety') return Promise.resolve();
     if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt) return Promise.resolve();
     turn.conversation.resumeOfferedAt = new Date().toISOString();
@@ -151,6 +174,7 @@ export class ReportService {
 
   /** `mina rapporter`: the person's own reports only. */
   async listMine(turn: Turn): Promise<void> {
+    if (this.refuseOutsidePersonalChat(turn, 'reports.mine')) return;
     const reports = await this.deps.repository.listByReporter(turn.actor.userId, 20);
     turn.card(reportListView(reports, { title: TEXT[turn.locale].myReports, showReporter: false }, this.viewContext(turn)));
   }
@@ -161,6 +185,7 @@ export class ReportService {
 
   /** `alla rapporter`: security team only. */
   async listAll(turn: Turn): Promise<void> {
+    if (this.refuseOutsidePersonalChat(turn, 'reports.all')) return;
     if (!this.isTeam(turn.actor)) return this.refuse(turn, 'reports.all');
     const reports = await this.deps.repository.listAll({ limit: 50 });
     turn.card(reportListView(reports, { title: TEXT[turn.locale].allReports, showReporter: true }, this.viewContext(turn)));
@@ -168,6 +193,7 @@ export class ReportService {
 
   /** reports.open: the reporter or the security team; anyone else learns nothing, not even existence. */
   async open(turn: Turn, data: Record<string, unknown>): Promise<void> {
+    if (this.refuseOutsidePersonalChat(turn, 'reports.open')) return;
     const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
     const report = reference ? await this.deps.repository.getByReference(reference) : undefined;
     if (!report || !canReadReport(turn.actor, report, this.team)) return this.notFound(turn, 'reports.open');
@@ -176,6 +202,7 @@ export class ReportService {
 
   /** reports.setStatus: security team only; the reporter is told through the outbox. */
   async setStatus(turn: Turn, data: Record<string, unknown>): Promise<void> {
+    if (this.refuseOutsidePersonalChat(turn, 'reports.setStatus')) return;
     if (!canSetStatus(turn.actor, this.team)) return this.refuse(turn, 'reports.setStatus');
     const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
     const status = data.status;

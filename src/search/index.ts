@@ -44,16 +44,27 @@ interface DocEntry {
 }
 
 /** Field weights: what a topic is named and how people ask for it count most. */
-const FIELD_WEIGHTS = { title: 3, titleEn: 1.5, questions: 1.2, keywords: 2.5, steps: 0.4, answer: 0.3, summaryEn: 0.6, ...(JSON.parse(process.env.FW ?? '{}') as object) } as const;
+const FIELD_WEIGHTS = {
+  title: 3,
+  titleEn: 1.5,
+  questions: 1.2,
+  keywords: 2.5,
+  steps: 0.4,
+  answer: 0.3,
+  summaryEn: 0.6,
+} as const;
 
-const K1 = Number(process.env.K1 ?? 1.2);
+const K1 = 1.2;
 /** Weighted tf at which a term counts as fully covered (one mention in a question or keyword). */
 const SIGNATURE_TF = FIELD_WEIGHTS.questions;
 /** Share of the ranking score from BM25 over all fields; the rest is the best single-question match. */
-const W_BM = Number(process.env.WBM ?? 0.8);
-const W_BEST = Number(process.env.WBEST ?? 0.2);
-const W_NB = Number(process.env.WNB ?? 0.5);
-const NB_ALPHA = Number(process.env.NBA ?? 1);
+const W_BM = 0.8;
+/** Share from the best single-question match. */
+const W_BEST = 0.2;
+/** Share from the term model's posterior (naive Bayes over titles, questions and keywords). */
+const W_NB = 0.5;
+/** Additive smoothing of the term model. */
+const NB_ALPHA = 1;
 
 /** What the index needs of a document: a knowledge topic, or an out-of-scope category. */
 export type IndexDoc = Pick<Topic, 'id' | 'title' | 'summaryEn' | 'answer' | 'steps' | 'questions' | 'keywords'>;

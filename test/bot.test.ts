@@ -1,0 +1,112 @@
+/**
+ * The bot through botbuilder's TestAdapter: turns in, activities out, no HTTP. Storage and the
+ * report repository are the real SQLite ones in a temporary folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { createServices, type Services } from '../src/app';
+import { loadConfig } from '../src/config';
+import { silentLogger } from '../src/logger';
+import { cardTexts } from './helpers/channel';
+
+let services: Services;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sg-bot-'));
+  services = await createServices(loadConfig({ DATA_DIR: dataDir }), silentLogger);
+});
+afterAll(async () => {
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const adapter = () => new TestAdapter((context) => services.bot.run(context));
+const text = (a: Partial<Activity>) => cardTexts(a as never).join('\n');
+
+test('a text question first shows typing, then the answer card', async () => {
+  await adapter()
+    .send('Vad gör jag om jag blir hotad på jobbet?')
+    .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+    .assertReply((a) => expect(text(a)).toMatch(/Ring 112/))
+    .startTest();
+});
+
+test('"hjälp", "help" and "?" show what the bot can do, with buttons', async () => {
+  for (const word of ['hjälp', 'help', '?']) {
+    await adapter()
+      .send(word)
+      .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+      .assertReply((a) => {
+        expect(text(a)).toContain('Det här kan jag hjälpa till med');
+        expect(text(a)).toContain('[Rapportera en händelse]');
+      })
+      .startTest();
+  }
+});
+
+test('an out-of-scope question gets the honest fallback, and a known other channel is named', async () => {
+  await adapter()
+    .send('När betalas lönen ut den här månaden?')
+    .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+    .assertReply((a) => {
+      expect(text(a)).toContain('Det vet jag tyvärr inte');
+      expect(text(a)).toMatch(/HR/);
+    })
+    .startTest();
+});
+
+test('a card submit is routed by its verb before any text handling', async () => {
+  await adapter()
+    .send({ type: 'message', value: { verb: 'kb.open', topicId: 'is-natfiske' } } as Partial<Activity>)
+    .assertReply((a) => expect(text(a)).toMatch(/nätfiske/i))
+    .startTest();
+});
+
+test('feedback is counted per topic and thanked', async () => {
+  await adapter()
+    .send({ type: 'message', value: { verb: 'kb.feedback', topicId: 'is-natfiske', helpful: 'yes' } } as Partial<Activity>)
+    .assertReply((a) => expect(a.text).toMatch(/Tack/))
+    .startTest();
+  expect(services.deps.insights.feedbackCounts()).toEqual(expect.arrayContaining([{ topicId: 'is-natfiske', helpful: 1, notHelpful: 0 }]));
+});
+
+test('an unanswered question is recorded as a gap without user identity', async () => {
+  await adapter()
+    .send('hur funkar kvantdatorer egentligen')
+    .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+    .assertReply((a) => expect(text(a)).toContain('Det vet jag tyvärr inte'))
+    .startTest();
+  const gaps = services.deps.insights.listGaps();
+  expect(gaps.some((g) => g.question.includes('kvantdatorer'))).toBe(true);
+  expect(JSON.stringify(gaps)).not.toContain('user1');
+});
+
+test('in a group chat, reports are refused with a pointer to the private chat', async () => {
+  const a = adapter();
+  a.conversation.conversation = { id: 'group', isGroup: true, conversationType: 'groupChat', name: 'g' };
+  await a
+    .send('rapportera')
+    .assertReply((r) => expect(r.type).toBe(ActivityTypes.Typing))
+    .assertReply((r) => expect(text(r)).toContain('Rapporter hanteras i en privat chatt'))
+    .startTest();
+});
+
+test('an Action.Execute invoke is answered with the next card in place', async () => {
+  const a = adapter();
+  await a
+    .send({
+      type: ActivityTypes.Invoke,
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'help.show', data: {} } },
+    } as Partial<Activity>)
+    .assertReply((r) => {
+      expect(r.type).toBe('invokeResponse');
+      const body = (r.value as { body: { statusCode: number; type: string; value: unknown } }).body;
+      expect(body.statusCode).toBe(200);
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    })
+    .startTest();
+});
