@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
   test('with nothing set, the embedded defaults apply (SQLite, port 3978, no credentials)', () => {
@@ -36,5 +39,17 @@ describe('configuration', () => {
 
   test('a security conversation reference must be JSON', () => {
     expect(() => loadConfig({ SECURITY_CONVERSATION_REFERENCE: '{not json' })).toThrow(/SECURITY_CONVERSATION_REFERENCE/);
+  });
+});
+
+describe('.env.example', () => {
+  const example = parse(readFileSync(join(__dirname, '..', '.env.example')));
+
+  test('documents every variable the service reads', () => {
+    expect(CONFIG_VARIABLES.filter((v) => !(v in example))).toEqual([]);
+  });
+
+  test('is itself a valid configuration', () => {
+    expect(() => loadConfig(example)).not.toThrow();
   });
 });

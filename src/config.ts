@@ -85,6 +85,9 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+/** Every variable the service reads (documented in .env.example; a test keeps the two in step). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /** Validated, typed, frozen configuration. */
 export interface AppConfig {
   port: number;
