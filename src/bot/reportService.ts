@@ -20,6 +20,9 @@ import { createWebhookSender } from '../report/webhook';
 import { messageView } from '../views/common';
 import type { Turn } from './turn';
 
+/** Unfinished drafts hold personal data: after this many days untouched they are discarded. */
+const DRAFT_MAX_AGE_DAYS = 30;
+
 /** Where a captured security conversation reference is kept in bot storage. */
 const SECURITY_CONVERSATION_KEY = 'settings/security-conversation';
 
@@ -104,6 +107,17 @@ export class ReportService {
     await this.worker?.stop();
   }
 
+  /** The conversation's draft, unless it is unreadable or too old to keep. */
+  private currentDraft(turn: Turn) {
+    const draft = normaliseDraft(turn.conversation.reportDraft);
+    if (draft && Date.now() - Date.parse(draft.updatedAt) > DRAFT_MAX_AGE_DAYS * 86_400_000) {
+      turn.conversation.reportDraft = undefined;
+      this.deps.logger.info({ event: 'report.draft.expired' }, 'old draft discarded');
+      return undefined;
+    }
+    return draft;
+  }
+
   private flowContext(turn: Turn): FlowContext {
     return { now: new Date(), locale: turn.locale, newDraftId: () => randomUUID(), contacts: (k) => turn.contacts.resolve(k).text };
   }
@@ -130,7 +144,7 @@ export class ReportService {
   /** Every report.* verb: the reducer decides, this persists and replies. */
   async handleFlow(turn: Turn, verb: string, data: Record<string, unknown>): Promise<void> {
     if (this.refuseOutsidePersonalChat(turn, verb)) return;
-    const draft = normaliseDraft(turn.conversation.reportDraft);
+    const draft = this.currentDraft(turn);
     const result = reduceReport(draft, { verb, data }, this.flowContext(turn));
     this.deps.logger.info({ event: 'report.flow', verb, phase: result.draft?.phase, step: result.draft?.stepIndex }, 'report step');
     if (!result.submit) {
@@ -163,7 +177,7 @@ export class ReportService {
    * once per change of the draft, next to whatever the person asked.
    */
   offerResumeIfDraft(turn: Turn): Promise<void> {
-    const draft = normaliseDraft(turn.conversation.reportDraft);
+    const draft = this.currentDraft(turn);
     if (turn.context.activity.conversation?.conversationType === 'channel') return Promise.resolve();
     if (!draft || draft.phase === 'safety') return Promise.resolve();
     if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt) return Promise.resolve();

@@ -1,9 +1,17 @@
 import { strings } from '../../i18n/strings';
+import { fold } from '../../search/normalize';
 import type { Topic } from '../../knowledge/schema';
 import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
+
+/**
+ * A message in the first person about something that happened ("jag har blivit hotad", "han slog
+ * mig", "vi fick ett hotbrev") gets an offer to report it: an offer, never a hijack.
+ */
+const INCIDENT_TOLD =
+  /\b(jag|mig|oss|vi|min kollega|kollegan)\b.*\b(hotad\w*|hotade|hotat|hotas|slog|slagen|knuffa\w*|sparka\w*|spotta\w*|trakassera\w*|misshand\w*|angrep\w*|hotbrev|mordhot|knivhot|erbj[oö]d|mut\w*)\b/;
 
 /** Longest message we search on; the rest is ignored (and said so). */
 const MAX_QUESTION_CHARS = 2000;
@@ -42,6 +50,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     case 'answer': {
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives);
+      if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
       deps.logger.info({ event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence }, 'answered');
       break;
     }
@@ -60,6 +69,12 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     }
   }
   if (rawText.length > MAX_QUESTION_CHARS) turn.text(strings(turn.locale).tooLong);
+}
+
+/** "Vill du rapportera det som hänt?" beside an answer that has no report button of its own. */
+function offerReport(turn: Turn): void {
+  const s = strings(turn.locale);
+  turn.card(messageView(s.offerReportTitle, [s.offerReportText], [{ title: s.reportThis, data: { verb: 'report.start' } }]));
 }
 
 /** kb.open: a topic chosen from a button ("Menade du…?", related topics). */
