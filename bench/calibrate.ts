@@ -10,7 +10,7 @@ import { confidenceOf, CONFIDENCE_MODEL, type ConfidenceFeatures } from '../src/
 import { parseEvalLines } from '../src/search/evaluation';
 
 type Model = typeof CONFIDENCE_MODEL;
-const KEYS = ['coverage', 'best', 'margin', 'score', 'unknownShare', 'evidence', 'posterior'] as const;
+const KEYS = ['coverage', 'best', 'margin', 'score', 'unknownShare', 'evidence', 'posterior', 'oosProximity'] as const;
 
 interface Row {
   f: ConfidenceFeatures;
@@ -24,9 +24,9 @@ interface Row {
 const OOS_WEIGHT = Number(process.env.OOS_WEIGHT ?? 3);
 
 function fit(rows: Row[], l2 = 0.001, epochs = 4000, lr = 1): Model {
-  const w: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0, posterior: 0 };
+  const w: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0, posterior: 0, oosProximity: 0 };
   for (let e = 0; e < epochs; e++) {
-    const g: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0, posterior: 0 };
+    const g: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0, posterior: 0, oosProximity: 0 };
     for (const r of rows) {
       const err = (confidenceOf(r.f, w) - r.label) * (r.inScope ? 1 : OOS_WEIGHT);
       g.bias += err;
@@ -56,7 +56,7 @@ const rows: Row[] = [];
 for (const file of files.length ? files : ['eval/kb.jsonl', '../shared/eval/dev.jsonl']) {
   for (const c of parseEvalLines(readFileSync(file, 'utf8'))) {
     const r = index.search(c.q);
-    const f = r.features ?? { coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 1, evidence: 0, posterior: 0 };
+    const f = r.features ?? { coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 1, evidence: 0, posterior: 0, oosProximity: 0 };
     const oosHit = r.outOfScope !== undefined;
     rows.push({ f, label: c.expect !== null && !oosHit && r.candidates[0]?.id === c.expect ? 1 : 0, inScope: c.expect !== null, oosHit });
   }

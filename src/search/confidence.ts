@@ -18,18 +18,21 @@ export interface ConfidenceFeatures {
   evidence: number;
   /** The term model's probability for the top topic among all topics. */
   posterior: number;
+  /** Nearest out-of-scope example's similarity minus the top topic's nearest question's (negative = ours). */
+  oosProximity: number;
 }
 
 /** Fitted weights; see bench/calibrate.ts for how (and the figures it printed). */
 export const CONFIDENCE_MODEL = {
-  bias: -6,
-  coverage: 4,
-  best: 3,
-  margin: 6,
-  score: 2,
-  unknownShare: -2,
-  evidence: 2,
-  posterior: 1,
+  bias: -1.4,
+  coverage: 1.23,
+  best: -1.72,
+  margin: 3.54,
+  score: 0.39,
+  unknownShare: -2.61,
+  evidence: -0.56,
+  posterior: 2.29,
+  oosProximity: -2.77,
 };
 
 /** The model's probability that the top topic is right. */
@@ -42,6 +45,7 @@ export function confidenceOf(f: ConfidenceFeatures, model = CONFIDENCE_MODEL): n
     model.score * f.score +
     model.unknownShare * f.unknownShare +
     model.evidence * f.evidence +
-    model.posterior * f.posterior;
+    model.posterior * f.posterior +
+    model.oosProximity * f.oosProximity;
   return 1 / (1 + Math.exp(-z));
 }

@@ -216,6 +216,7 @@ export class KnowledgeIndex {
     const first = scored[0];
     // The question is most like something we do not answer: say so, and say where to ask instead.
     if (first?.outOfScope) return { candidates, confidence: 0, terms, outOfScope: first.id };
+    const nearestOos = Math.max(0, ...scored.filter((c) => c.outOfScope).map((c) => c.best));
     const top = topics[0];
     const second = scored[1];
     if (!top || top.score <= 0) return { candidates: [], confidence: 0, terms };
@@ -228,6 +229,8 @@ export class KnowledgeIndex {
       unknownShare: q.size > 0 ? unknown / q.size : 0,
       evidence: Math.min(1, (top.coverage * totalMass) / (2 * this.maxIdf)),
       posterior: top.posterior,
+      // How much closer the nearest out-of-scope example is than the nearest way of asking for the top topic.
+      oosProximity: nearestOos - top.best,
     };
     return {
       candidates,

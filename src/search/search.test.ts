@@ -1,11 +1,12 @@
 import { join } from 'node:path';
+import { loadConfig } from '../config';
 import { loadKnowledge } from '../knowledge/loader';
 import { SearchService } from './service';
 import { stemSwedish } from './stemmer';
 import { fold, looksEnglish, terms } from './normalize';
 
 const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
-const search = new SearchService(kb, { answerThreshold: 0.5, suggestThreshold: 0.3, ambiguityMargin: 0.02 });
+const search = new SearchService(kb, loadConfig({}).search);
 
 /** The topic ranked first, whatever the decision. */
 const top = (q: string) => search.ask(q).result.candidates[0]?.id;

@@ -1,0 +1,53 @@
+/**
+ * Accuracy floors: a little below the figures measured with `npm run eval` (see the README), so a
+ * change that makes the search or the roles router worse fails CI instead of shipping.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { loadKnowledge } from '../src/knowledge/loader';
+import { RolesService } from '../src/roles/service';
+import { evaluateRoles, type RoleEvalCase } from '../src/roles/evaluation';
+import { evaluate, parseEvalLines } from '../src/search/evaluation';
+import { SearchService } from '../src/search/service';
+
+const ROOT = join(__dirname, '..');
+const { kb } = loadKnowledge(join(ROOT, 'knowledge'));
+// The shipped default thresholds, exactly as the service reads them.
+const search = new SearchService(kb, loadConfig({}).search);
+const run = (file: string) => evaluate(search, parseEvalLines(readFileSync(file, 'utf8'))).summary;
+
+test('our own evaluation set (eval/kb.jsonl) stays above its floor', () => {
+  const s = run(join(ROOT, 'eval', 'kb.jsonl'));
+  expect(s.inScope).toBeGreaterThanOrEqual(300);
+  expect(s.oosN).toBeGreaterThanOrEqual(40);
+  expect(s.top1).toBeGreaterThanOrEqual(FLOOR.own.top1);
+  expect(s.top3).toBeGreaterThanOrEqual(FLOOR.own.top3);
+  expect(s.oosRejected).toBeGreaterThanOrEqual(FLOOR.own.oosRejected);
+  expect(s.falseRejections).toBeLessThanOrEqual(FLOOR.own.falseRejections);
+});
+
+test('the shared dev set stays above its floor', () => {
+  const s = run(join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'));
+  expect(s.top1).toBeGreaterThanOrEqual(FLOOR.dev.top1);
+  expect(s.top3).toBeGreaterThanOrEqual(FLOOR.dev.top3);
+  expect(s.oosRejected).toBeGreaterThanOrEqual(FLOOR.dev.oosRejected);
+  expect(s.falseRejections).toBeLessThanOrEqual(FLOOR.dev.falseRejections);
+});
+
+test('the roles router stays above its floor on eval/roles.jsonl', () => {
+  const cases = readFileSync(join(ROOT, 'eval', 'roles.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RoleEvalCase);
+  expect(cases.length).toBeGreaterThanOrEqual(60);
+  expect(evaluateRoles(new RolesService(kb), cases).summary.top1).toBeGreaterThanOrEqual(FLOOR.roles.top1);
+});
+
+/** Measured figures minus a small margin; raise them when the measured figures rise. */
+const FLOOR = {
+  // measured 2026-11-22: own 0.908 / 0.985 / 0.926 / 0.048; dev 0.929 / 0.982 / 1.0 / 0.018; roles 0.99
+  own: { top1: 0.89, top3: 0.97, oosRejected: 0.88, falseRejections: 0.07 },
+  dev: { top1: 0.9, top3: 0.96, oosRejected: 0.8, falseRejections: 0.05 },
+  roles: { top1: 0.95 },
+};
