@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ event: 'shutdown', signal }, 'shutting down');
+    // Last resort: a reply stuck on an unreachable channel must not keep the process alive forever.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5000).unref();
     app.stop().then(
       () => process.exit(0),
       () => process.exit(1),

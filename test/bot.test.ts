@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const adapter = () => new TestAdapter((context) => services.bot.run(context));
-const text = (a: Partial<Activity>) => cardTexts(a as never).join('\n');
+const text = (a: Partial<Activity>) => cardTexts(a).join('\n');
 
 test('a text question first shows typing, then the answer card', async () => {
   await adapter()
@@ -60,14 +60,14 @@ test('an out-of-scope question gets the honest fallback, and a known other chann
 
 test('a card submit is routed by its verb before any text handling', async () => {
   await adapter()
-    .send({ type: 'message', value: { verb: 'kb.open', topicId: 'is-natfiske' } } as Partial<Activity>)
+    .send({ type: 'message', value: { verb: 'kb.open', topicId: 'is-natfiske' } })
     .assertReply((a) => expect(text(a)).toMatch(/nätfiske/i))
     .startTest();
 });
 
 test('feedback is counted per topic and thanked', async () => {
   await adapter()
-    .send({ type: 'message', value: { verb: 'kb.feedback', topicId: 'is-natfiske', helpful: 'yes' } } as Partial<Activity>)
+    .send({ type: 'message', value: { verb: 'kb.feedback', topicId: 'is-natfiske', helpful: 'yes' } })
     .assertReply((a) => expect(a.text).toMatch(/Tack/))
     .startTest();
   expect(services.deps.insights.feedbackCounts()).toEqual(expect.arrayContaining([{ topicId: 'is-natfiske', helpful: 1, notHelpful: 0 }]));
@@ -101,7 +101,7 @@ test('an Action.Execute invoke is answered with the next card in place', async (
       type: ActivityTypes.Invoke,
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb: 'help.show', data: {} } },
-    } as Partial<Activity>)
+    })
     .assertReply((r) => {
       expect(r.type).toBe('invokeResponse');
       const body = (r.value as { body: { statusCode: number; type: string; value: unknown } }).body;

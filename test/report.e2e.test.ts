@@ -100,7 +100,8 @@ describe('drafts and odd input', () => {
     const who = { userId: 'drafter', aadObjectId: 'aad-drafter', conversationId: 'drafter-chat' };
     let replies = await say(who, 'rapportera');
     replies = await click(who, actionData(replies.at(-1), 'report.safety', { danger: 'no' }));
-    replies = await click(who, actionData(replies.at(-1), 'report.chooseType', { reportType: 'hot-och-vald' }));
+    const step1 = await click(who, actionData(replies.at(-1), 'report.chooseType', { reportType: 'hot-och-vald' }));
+    expect(texts(step1)).toMatch(/Steg 1 av/);
     await h.restart();
     const after = texts(await say(who, 'vad gör jag om jag blir hotad'));
     expect(after).toMatch(/Du har påbörjat en rapport/);
