@@ -110,3 +110,28 @@ test('an Action.Execute invoke is answered with the next card in place', async (
     })
     .startTest();
 });
+
+test('installing the bot welcomes once, even when Teams also sends the bot as a new member', async () => {
+  const a = adapter();
+  a.conversation.conversation = { id: 'install-1', conversationType: 'personal', isGroup: false, name: 'p' };
+  await a
+    .send({ type: 'installationUpdate', action: 'add' } as Partial<Activity>)
+    .assertReply((r) => expect(text(r)).toContain('Hej! Jag är Säkerhetsguiden'))
+    .send({ type: 'conversationUpdate', membersAdded: [{ id: a.conversation.bot.id, name: 'bot' }] } as Partial<Activity>)
+    .send('hej')
+    .assertReply((r) => expect(r.type).toBe(ActivityTypes.Typing))
+    .assertReply((r) => expect(text(r)).toContain('Hej! Jag är Säkerhetsguiden'))
+    .startTest();
+});
+
+test('a message that tells of an incident gets an offer to report it, next to the answer', async () => {
+  const replies: Array<Partial<Activity>> = [];
+  await adapter()
+    .send('jag blev hotad av en brukare igår och mår fortfarande dåligt, finns det stöd?')
+    .assertReply((r) => replies.push(r))
+    .assertReply((r) => replies.push(r))
+    .assertReply((r) => replies.push(r))
+    .startTest();
+  const all = replies.map(text).join('\n');
+  expect(all).toMatch(/Rapportera händelsen/);
+});

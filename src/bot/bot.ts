@@ -64,14 +64,19 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // Teams announces an install twice (installationUpdate, then conversationUpdate with the bot as
+    // the new member); a person joining is a conversationUpdate. Each conversation is welcomed once.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
-      if (joined) await this.sendWelcome(context);
+      const members = context.activity.membersAdded ?? [];
+      const personJoined = members.some((m) => m.id !== botId);
+      const botAddedToPersonalChat = members.some((m) => m.id === botId) && context.activity.conversation?.conversationType === 'personal';
+      if (personJoined || botAddedToPersonalChat) await this.sendWelcome(context, personJoined);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.deps.reports.captureConversation(context);
+      await this.sendWelcome(context, false);
       await next();
     });
   }
@@ -106,8 +111,11 @@ export class SakerhetsguidenBot extends ActivityHandler {
     return new Turn(context, locale, actor, user, conversation, new ContactResolver(this.deps.kb.contacts, locale, org));
   }
 
-  private async sendWelcome(context: TurnContext): Promise<void> {
+  /** The welcome card, once per conversation (or for each person who joins a shared one). */
+  private async sendWelcome(context: TurnContext, forNewPerson: boolean): Promise<void> {
     const turn = await this.makeTurn(context, this.locale(context));
+    if (turn.conversation.welcomed && !forNewPerson) return;
+    turn.conversation.welcomed = true;
     turn.card(welcomeView(turn.view));
     await context.sendActivities(turn.replies);
   }
