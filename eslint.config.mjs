@@ -5,12 +5,26 @@ import tseslint from 'typescript-eslint';
 
 const sdkImports = {
   patterns: [
-    { group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify'], message: 'Only src/bot/ and src/server.ts may import the Bot Framework SDK or restify.' },
+    {
+      group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify'],
+      message: 'Only src/bot/ and src/server.ts may import the Bot Framework SDK or restify.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.mjs', 'deploy/**', 'src/cli/_*.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      '*.js',
+      '*.mjs',
+      'deploy/**',
+      'src/cli/_*.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,7 +37,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', sdkImports],
     },
   },
-  { files: ['src/bot/**', 'src/server.ts', 'src/index.ts', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/bot/**', 'src/server.ts', 'src/index.ts', 'test/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
   { files: ['src/cli/**', 'bench/**'], rules: { 'no-console': 'off' } },
   {
     files: ['**/*.test.ts', 'test/**'],

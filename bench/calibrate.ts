@@ -10,7 +10,16 @@ import { confidenceOf, CONFIDENCE_MODEL, type ConfidenceFeatures } from '../src/
 import { parseEvalLines } from '../src/search/evaluation';
 
 type Model = typeof CONFIDENCE_MODEL;
-const KEYS = ['coverage', 'best', 'margin', 'score', 'unknownShare', 'evidence', 'posterior', 'oosProximity'] as const;
+const KEYS = [
+  'coverage',
+  'best',
+  'margin',
+  'score',
+  'unknownShare',
+  'evidence',
+  'posterior',
+  'oosProximity',
+] as const;
 
 interface Row {
   f: ConfidenceFeatures;
@@ -24,9 +33,29 @@ interface Row {
 const OOS_WEIGHT = Number(process.env.OOS_WEIGHT ?? 3);
 
 function fit(rows: Row[], l2 = 0.001, epochs = 4000, lr = 1): Model {
-  const w: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0, posterior: 0, oosProximity: 0 };
+  const w: Model = {
+    bias: 0,
+    coverage: 0,
+    best: 0,
+    margin: 0,
+    score: 0,
+    unknownShare: 0,
+    evidence: 0,
+    posterior: 0,
+    oosProximity: 0,
+  };
   for (let e = 0; e < epochs; e++) {
-    const g: Model = { bias: 0, coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 0, evidence: 0, posterior: 0, oosProximity: 0 };
+    const g: Model = {
+      bias: 0,
+      coverage: 0,
+      best: 0,
+      margin: 0,
+      score: 0,
+      unknownShare: 0,
+      evidence: 0,
+      posterior: 0,
+      oosProximity: 0,
+    };
     for (const r of rows) {
       const err = (confidenceOf(r.f, w) - r.label) * (r.inScope ? 1 : OOS_WEIGHT);
       g.bias += err;
@@ -38,7 +67,11 @@ function fit(rows: Row[], l2 = 0.001, epochs = 4000, lr = 1): Model {
   return w;
 }
 
-function score(rows: Row[], w: Model, threshold: number): { top1: number; oosRejected: number; falseRejections: number } {
+function score(
+  rows: Row[],
+  w: Model,
+  threshold: number,
+): { top1: number; oosRejected: number; falseRejections: number } {
   const ins = rows.filter((r) => r.inScope);
   const oos = rows.filter((r) => !r.inScope);
   const answered = (r: Row) => !r.oosHit && confidenceOf(r.f, w) >= threshold;
@@ -51,14 +84,29 @@ function score(rows: Row[], w: Model, threshold: number): { top1: number; oosRej
 
 const files = process.argv.slice(2);
 const { kb } = loadKnowledge('knowledge');
-const index = new SearchService(kb, { answerThreshold: 0.5, suggestThreshold: 0.3, ambiguityMargin: 0 }).index;
+const index = new SearchService(kb, { answerThreshold: 0.5, suggestThreshold: 0.3, ambiguityMargin: 0 })
+  .index;
 const rows: Row[] = [];
 for (const file of files.length ? files : ['eval/kb.jsonl', '../shared/eval/dev.jsonl']) {
   for (const c of parseEvalLines(readFileSync(file, 'utf8'))) {
     const r = index.search(c.q);
-    const f = r.features ?? { coverage: 0, best: 0, margin: 0, score: 0, unknownShare: 1, evidence: 0, posterior: 0, oosProximity: 0 };
+    const f = r.features ?? {
+      coverage: 0,
+      best: 0,
+      margin: 0,
+      score: 0,
+      unknownShare: 1,
+      evidence: 0,
+      posterior: 0,
+      oosProximity: 0,
+    };
     const oosHit = r.outOfScope !== undefined;
-    rows.push({ f, label: c.expect !== null && !oosHit && r.candidates[0]?.id === c.expect ? 1 : 0, inScope: c.expect !== null, oosHit });
+    rows.push({
+      f,
+      label: c.expect !== null && !oosHit && r.candidates[0]?.id === c.expect ? 1 : 0,
+      inScope: c.expect !== null,
+      oosHit,
+    });
   }
 }
 
@@ -71,8 +119,18 @@ const wa = fit(fitRows(a));
 const wb = fit(fitRows(b));
 const model = fit(fitRows(rows));
 const round = (x: number) => Math.round(x * 100) / 100;
-console.log('caught by out-of-scope categories: in scope', rows.filter((r) => r.inScope && r.oosHit).length, 'out of scope', rows.filter((r) => !r.inScope && r.oosHit).length, 'of', rows.filter((r) => !r.inScope).length);
-console.log('rank-1 accuracy (ceiling for top1):', round(rows.filter((r) => r.inScope && r.label).length / rows.filter((r) => r.inScope).length));
+console.log(
+  'caught by out-of-scope categories: in scope',
+  rows.filter((r) => r.inScope && r.oosHit).length,
+  'out of scope',
+  rows.filter((r) => !r.inScope && r.oosHit).length,
+  'of',
+  rows.filter((r) => !r.inScope).length,
+);
+console.log(
+  'rank-1 accuracy (ceiling for top1):',
+  round(rows.filter((r) => r.inScope && r.label).length / rows.filter((r) => r.inScope).length),
+);
 for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
   const cv1 = score(b, wa, t);
   const cv2 = score(a, wb, t);
@@ -82,4 +140,7 @@ for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
       ` | fitted on all: top1 ${round(all.top1)} oosRejected ${round(all.oosRejected)} falseRejections ${round(all.falseRejections)}`,
   );
 }
-console.log('CONFIDENCE_MODEL =', JSON.stringify(Object.fromEntries(Object.entries(model).map(([k, v]) => [k, round(v)]))));
+console.log(
+  'CONFIDENCE_MODEL =',
+  JSON.stringify(Object.fromEntries(Object.entries(model).map(([k, v]) => [k, round(v)]))),
+);

@@ -53,7 +53,10 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
   const all = [...issues, ...checkKnowledge(kb)];
   if (hasErrors(all)) throw new KnowledgeError(all.filter((i) => i.severity === 'error').map(formatIssue));
   const warnings = all.filter((i) => i.severity === 'warning').length;
-  logger.info({ event: 'knowledge.loaded', topics: kb.topics.length, roles: kb.roles.length, warnings }, 'knowledge loaded');
+  logger.info(
+    { event: 'knowledge.loaded', topics: kb.topics.length, roles: kb.roles.length, warnings },
+    'knowledge loaded',
+  );
 
   let storage: ClosableStorage;
   let repository: ReportRepository;

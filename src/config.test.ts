@@ -27,7 +27,13 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['PORT', 'MicrosoftAppPassword', 'DATABASE_URL', 'SEARCH_ANSWER_THRESHOLD', 'REPORT_WEBHOOK_SECRET']) {
+    for (const name of [
+      'PORT',
+      'MicrosoftAppPassword',
+      'DATABASE_URL',
+      'SEARCH_ANSWER_THRESHOLD',
+      'REPORT_WEBHOOK_SECRET',
+    ]) {
       expect(message).toContain(name);
     }
   });
@@ -38,7 +44,9 @@ describe('configuration', () => {
   });
 
   test('a security conversation reference must be JSON', () => {
-    expect(() => loadConfig({ SECURITY_CONVERSATION_REFERENCE: '{not json' })).toThrow(/SECURITY_CONVERSATION_REFERENCE/);
+    expect(() => loadConfig({ SECURITY_CONVERSATION_REFERENCE: '{not json' })).toThrow(
+      /SECURITY_CONVERSATION_REFERENCE/,
+    );
   });
 });
 

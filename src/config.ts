@@ -24,34 +24,36 @@ const commaList = z
       .filter((s) => s.length > 0),
   );
 
-const schema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
-    DATA_DIR: z.string().default('./data'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MicrosoftAppId: optionalString,
-    MicrosoftAppPassword: optionalString,
-    MicrosoftAppTenantId: optionalString,
-    MicrosoftAppType: z
-      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    KNOWLEDGE_DIR: z.string().default('./knowledge'),
-    CONTACTS_FILE: optionalString,
-    SEARCH_ANSWER_THRESHOLD: fraction(0.44),
-    SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
-    SEARCH_AMBIGUITY_MARGIN: fraction(0),
-    STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
-    DATABASE_URL: optionalString,
-    SECURITY_TEAM_AAD_OBJECT_IDS: commaList,
-    SECURITY_CONVERSATION_REFERENCE: optionalString,
-    REPORT_WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
-    REPORT_WEBHOOK_SECRET: optionalString,
-    REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
-    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
-  });
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppTenantId: optionalString,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  CONTACTS_FILE: optionalString,
+  SEARCH_ANSWER_THRESHOLD: fraction(0.44),
+  SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
+  SEARCH_AMBIGUITY_MARGIN: fraction(0),
+  STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: optionalString,
+  SECURITY_TEAM_AAD_OBJECT_IDS: commaList,
+  SECURITY_CONVERSATION_REFERENCE: optionalString,
+  REPORT_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REPORT_WEBHOOK_SECRET: optionalString,
+  REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+});
 
 /**
  * Rules across variables. Run on the raw strings, so they are reported together with the
@@ -66,7 +68,8 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (env.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
   }
-  if (env.STORAGE === 'postgres' && !set('DATABASE_URL')) problems.push('DATABASE_URL: required when STORAGE=postgres');
+  if (env.STORAGE === 'postgres' && !set('DATABASE_URL'))
+    problems.push('DATABASE_URL: required when STORAGE=postgres');
   if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
     problems.push('REPORT_WEBHOOK_SECRET: required when REPORT_WEBHOOK_URL is set');
   }
@@ -122,7 +125,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
   const parsed = schema.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
     ...crossChecks(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

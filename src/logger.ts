@@ -8,7 +8,10 @@ export function createLogger(level: string = 'info'): Logger {
   return pino({
     level,
     base: { service: 'sakerhetsguiden' },
-    redact: { paths: ['text', 'value', 'answers', '*.text', '*.value', '*.answers', 'authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['text', 'value', 'answers', '*.text', '*.value', '*.answers', 'authorization'],
+      censor: '[redacted]',
+    },
   });
 }
 

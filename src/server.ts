@@ -73,7 +73,8 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
       draining = true;
       const deadline = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      if (inFlight > 0) deps.logger.warn({ event: 'shutdown.abandoned', inFlight }, 'turns still running at the deadline');
+      if (inFlight > 0)
+        deps.logger.warn({ event: 'shutdown.abandoned', inFlight }, 'turns still running at the deadline');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive sockets (and turns past the grace period) must not hold the shutdown open.

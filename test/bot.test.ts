@@ -70,7 +70,9 @@ test('feedback is counted per topic and thanked', async () => {
     .send({ type: 'message', value: { verb: 'kb.feedback', topicId: 'is-natfiske', helpful: 'yes' } })
     .assertReply((a) => expect(a.text).toMatch(/Tack/))
     .startTest();
-  expect(services.deps.insights.feedbackCounts()).toEqual(expect.arrayContaining([{ topicId: 'is-natfiske', helpful: 1, notHelpful: 0 }]));
+  expect(services.deps.insights.feedbackCounts()).toEqual(
+    expect.arrayContaining([{ topicId: 'is-natfiske', helpful: 1, notHelpful: 0 }]),
+  );
 });
 
 test('an unanswered question is recorded as a gap without user identity', async () => {
@@ -115,9 +117,9 @@ test('installing the bot welcomes once, even when Teams also sends the bot as a 
   const a = adapter();
   a.conversation.conversation = { id: 'install-1', conversationType: 'personal', isGroup: false, name: 'p' };
   await a
-    .send({ type: 'installationUpdate', action: 'add' } as Partial<Activity>)
+    .send({ type: 'installationUpdate', action: 'add' })
     .assertReply((r) => expect(text(r)).toContain('Hej! Jag är Säkerhetsguiden'))
-    .send({ type: 'conversationUpdate', membersAdded: [{ id: a.conversation.bot.id, name: 'bot' }] } as Partial<Activity>)
+    .send({ type: 'conversationUpdate', membersAdded: [{ id: a.conversation.bot.id, name: 'bot' }] })
     .send('hej')
     .assertReply((r) => expect(r.type).toBe(ActivityTypes.Typing))
     .assertReply((r) => expect(text(r)).toContain('Hej! Jag är Säkerhetsguiden'))

@@ -22,7 +22,14 @@ function startService(): Promise<{ child: ChildProcess; port: number }> {
   // SIGKILL of the CLI leaves running).
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'index.ts')], {
     cwd: REPO,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '100' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      OUTBOX_POLL_MS: '100',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -64,10 +71,14 @@ afterAll(async () => {
 
 test('killed between the durable write and the reply: exactly one report after restart and retry', async () => {
   const first = await startService();
-  const msg = (options: { text?: string; value?: unknown }) => teamsMessage(channel.serviceUrl, { ...who, ...options });
+  const msg = (options: { text?: string; value?: unknown }) =>
+    teamsMessage(channel.serviceUrl, { ...who, ...options });
   let card = await lastReply(first.port, msg({ text: 'rapportera' }));
   card = await lastReply(first.port, msg({ value: actionData(card, 'report.safety', { danger: 'no' }) }));
-  card = await lastReply(first.port, msg({ value: actionData(card, 'report.chooseType', { reportType: 'hot-och-vald' }) }));
+  card = await lastReply(
+    first.port,
+    msg({ value: actionData(card, 'report.chooseType', { reportType: 'hot-och-vald' }) }),
+  );
   for (const step of getReportType('hot-och-vald')!.steps) {
     const inputs = Object.fromEntries(step.fields.map((f) => [f.id, fillField(f, 'Hot vid entrén.')]));
     card = await lastReply(first.port, msg({ value: { ...actionData(card, 'report.next'), ...inputs } }));

@@ -35,11 +35,14 @@ describe('questions over HTTP without credentials', () => {
     expect(h.channel.received.some((r) => r.activity.type === 'typing')).toBe(true);
   });
 
-  test.each(['asdfgh qwerty', 'Blir det regn i helgen?'])('%j gets the honest fallback with the security contact', async (q) => {
-    const all = texts(await h.send(msg(q)));
-    expect(all).toContain('Det vet jag tyvärr inte');
-    expect(all).toMatch(/Du kan också kontakta: säkerhetsfunktionen/);
-  });
+  test.each(['asdfgh qwerty', 'Blir det regn i helgen?'])(
+    '%j gets the honest fallback with the security contact',
+    async (q) => {
+      const all = texts(await h.send(msg(q)));
+      expect(all).toContain('Det vet jag tyvärr inte');
+      expect(all).toMatch(/Du kan också kontakta: säkerhetsfunktionen/);
+    },
+  );
 
   test('English questions get the bot’s own texts in English', async () => {
     const all = texts(await h.send(msg('hello, what can you do?', { locale: 'en-US' })));
@@ -49,7 +52,13 @@ describe('questions over HTTP without credentials', () => {
   test('in a group chat the @mention is stripped before matching', async () => {
     const activity = msg('<at>Säkerhetsguiden</at> hjälp', { conversationId: 'group-1' });
     activity.conversation = { id: 'group-1', conversationType: 'groupChat', isGroup: true };
-    activity.entities = [{ type: 'mention', text: '<at>Säkerhetsguiden</at>', mentioned: { id: 'bot-1', name: 'Säkerhetsguiden' } }];
+    activity.entities = [
+      {
+        type: 'mention',
+        text: '<at>Säkerhetsguiden</at>',
+        mentioned: { id: 'bot-1', name: 'Säkerhetsguiden' },
+      },
+    ];
     expect(texts(await h.send(activity))).toContain('Det här kan jag hjälpa till med');
   });
 
@@ -74,7 +83,10 @@ describe('bad input loses nothing and never gives a 500', () => {
     ['kb.open with an odd topic id', { verb: 'kb.open', topicId: '../../etc/passwd' }],
     ['feedback with odd values', { verb: 'kb.feedback', topicId: 'hv-akut-hotad-nu', helpful: { $gt: '' } }],
     ['a report step with no draft', { verb: 'report.next', draftId: 'x', beskrivning: 'y' }],
-    ['a status change from a stranger', { verb: 'reports.setStatus', reference: 'SG-2026-000001', status: 'avslutad' }],
+    [
+      'a status change from a stranger',
+      { verb: 'reports.setStatus', reference: 'SG-2026-000001', status: 'avslutad' },
+    ],
   ])('a card submit with %s gets a friendly card', async (_name, value) => {
     const replies = await h.send(teamsMessage(h.channel.serviceUrl, { value }));
     expect(replies.length).toBeGreaterThan(0);
@@ -87,7 +99,11 @@ describe('bad input loses nothing and never gives a 500', () => {
   });
 
   test('text with ${...}, emoji, right-to-left and a huge paste is handled', async () => {
-    for (const text of ['${process.exit(1)} hotad', '🙂🙂 שלום hotad på jobbet', `hotad ${'å'.repeat(30_000)}`]) {
+    for (const text of [
+      '${process.exit(1)} hotad',
+      '🙂🙂 שלום hotad på jobbet',
+      `hotad ${'å'.repeat(30_000)}`,
+    ]) {
       const replies = await h.send(msg(text));
       expect(replies.length).toBeGreaterThan(0);
     }
@@ -113,7 +129,11 @@ describe('who is responsible', () => {
   });
 
   test('the organisation is kept in user state across conversations', async () => {
-    const all = texts(await h.send(msg('vad gör en säkerhetssamordnare?', { userId: 'chef-1', conversationId: 'other-conv' })));
+    const all = texts(
+      await h.send(
+        msg('vad gör en säkerhetssamordnare?', { userId: 'chef-1', conversationId: 'other-conv' }),
+      ),
+    );
     expect(all).toMatch(/Säkerhetssamordnare/);
     expect(all).toContain('Järva');
   });
@@ -129,18 +149,32 @@ describe('who is responsible', () => {
   test('"roller" starts a guided browse: area, then the responsible roles', async () => {
     const browse = await h.send(msg('roller'));
     expect(texts(browse)).toContain('Vem gör vad? Välj ett område');
-    const area = await h.send(teamsMessage(h.channel.serviceUrl, { value: { verb: 'roles.area', area: 'IS' } }));
+    const area = await h.send(
+      teamsMessage(h.channel.serviceUrl, { value: { verb: 'roles.area', area: 'IS' } }),
+    );
     expect(texts(area)).toMatch(/Informationssäkerhet och dataskydd: vem gör vad/);
-    const resp = await h.send(teamsMessage(h.channel.serviceUrl, { value: actionData(area[0], 'roles.resp') }));
+    const resp = await h.send(
+      teamsMessage(h.channel.serviceUrl, { value: actionData(area[0], 'roles.resp') }),
+    );
     expect(texts(resp)).toMatch(/Vem ansvarar för/);
   });
 
   test('"byt förvaltning" shows a searchable choice and saving it changes the organisation', async () => {
     const card = await h.send(msg('byt förvaltning', { userId: 'chef-2' }));
     expect(JSON.stringify(card[0]?.attachments)).toContain('"style":"filtered"');
-    const saved = await h.send(teamsMessage(h.channel.serviceUrl, { userId: 'chef-2', value: { verb: 'org.set', organisationId: 'skarpnack' } }));
+    const saved = await h.send(
+      teamsMessage(h.channel.serviceUrl, {
+        userId: 'chef-2',
+        value: { verb: 'org.set', organisationId: 'skarpnack' },
+      }),
+    );
     expect(texts(saved)).toMatch(/Skarpnäck/);
-    const bad = await h.send(teamsMessage(h.channel.serviceUrl, { userId: 'chef-2', value: { verb: 'org.set', organisationId: 'narnia' } }));
+    const bad = await h.send(
+      teamsMessage(h.channel.serviceUrl, {
+        userId: 'chef-2',
+        value: { verb: 'org.set', organisationId: 'narnia' },
+      }),
+    );
     expect(texts(bad)).toMatch(/Välj en förvaltning/);
   });
 });

@@ -23,7 +23,10 @@ describePg(`the service on PostgreSQL${url ? '' : ' (skipped: TEST_DATABASE_URL 
     admin = new Pool({ connectionString: url });
     await admin.query(`CREATE SCHEMA ${schema}`);
     const sep = url!.includes('?') ? '&' : '?';
-    h = new Harness({ STORAGE: 'postgres', DATABASE_URL: `${url}${sep}options=-c%20search_path%3D${schema}` });
+    h = new Harness({
+      STORAGE: 'postgres',
+      DATABASE_URL: `${url}${sep}options=-c%20search_path%3D${schema}`,
+    });
     await h.start();
   });
   afterAll(async () => {
@@ -34,11 +37,18 @@ describePg(`the service on PostgreSQL${url ? '' : ' (skipped: TEST_DATABASE_URL 
 
   test('a report and the chosen organisation survive a restart; the data is in PostgreSQL', async () => {
     await h.send(teamsMessage(h.channel.serviceUrl, { ...who, text: 'jag jobbar på Skarpnäck' }));
-    const run = await runReport(h, 'informationssakerhet', who, 'Jag skickade ett mejl med personnummer till fel mottagare.');
+    const run = await runReport(
+      h,
+      'informationssakerhet',
+      who,
+      'Jag skickade ett mejl med personnummer till fel mottagare.',
+    );
     await h.restart();
     const mine = texts(await h.send(teamsMessage(h.channel.serviceUrl, { ...who, text: 'mina rapporter' })));
     expect(mine).toContain(run.reference);
-    const roles = texts(await h.send(teamsMessage(h.channel.serviceUrl, { ...who, text: 'vad gör en säkerhetssamordnare?' })));
+    const roles = texts(
+      await h.send(teamsMessage(h.channel.serviceUrl, { ...who, text: 'vad gör en säkerhetssamordnare?' })),
+    );
     expect(roles).toContain('Skarpnäck');
     const rows = await admin.query(`SELECT reference FROM ${schema}.reports`);
     expect(rows.rows.map((r: { reference: string }) => r.reference)).toContain(run.reference);

@@ -16,15 +16,22 @@ const STRANGER = { userId: 'stranger-1', aadObjectId: 'aad-stranger-1', conversa
 
 let h: Harness;
 const texts = (replies: Awaited<ReturnType<Harness['send']>>) => replies.flatMap(cardTexts).join('\n');
-const say = (who: typeof REPORTER, text: string) => h.send(teamsMessage(h.channel.serviceUrl, { ...who, text }));
-const click = (who: typeof REPORTER, value: Record<string, unknown>) => h.send(teamsMessage(h.channel.serviceUrl, { ...who, value }));
+const say = (who: typeof REPORTER, text: string) =>
+  h.send(teamsMessage(h.channel.serviceUrl, { ...who, text }));
+const click = (who: typeof REPORTER, value: Record<string, unknown>) =>
+  h.send(teamsMessage(h.channel.serviceUrl, { ...who, value }));
 
 beforeAll(async () => {
   h = new Harness();
   await h.channel.start();
   // The security team's channel lives on the same fake channel server.
   Object.assign(h, {});
-  const reference = { serviceUrl: h.channel.serviceUrl, channelId: 'msteams', conversation: { id: SECURITY_CONVERSATION }, bot: { id: 'bot-1' } };
+  const reference = {
+    serviceUrl: h.channel.serviceUrl,
+    channelId: 'msteams',
+    conversation: { id: SECURITY_CONVERSATION },
+    bot: { id: 'bot-1' },
+  };
   (h as unknown as { env: Record<string, string> }).env = {
     SECURITY_TEAM_AAD_OBJECT_IDS: TEAM_MEMBER.aadObjectId,
     SECURITY_CONVERSATION_REFERENCE: JSON.stringify(reference),
@@ -79,7 +86,9 @@ describe('reporting a threat step by step', () => {
     const status = texts(await click(STRANGER, { verb: 'reports.setStatus', reference, status: 'avslutad' }));
     expect(status).toMatch(/bara för säkerhetsfunktionen/);
     // the same stranger with a forged aadObjectId in the card data gains nothing either
-    const forgedId = texts(await click(STRANGER, { verb: 'reports.open', reference, aadObjectId: TEAM_MEMBER.aadObjectId }));
+    const forgedId = texts(
+      await click(STRANGER, { verb: 'reports.open', reference, aadObjectId: TEAM_MEMBER.aadObjectId }),
+    );
     expect(forgedId).not.toContain('skrek och hotade');
   });
 
@@ -88,7 +97,10 @@ describe('reporting a threat step by step', () => {
     const detail = await click(TEAM_MEMBER, { verb: 'reports.open', reference });
     expect(texts(detail)).toContain('En besökare skrek och hotade mig vid disken.');
     const before = h.channel.messages(REPORTER.conversationId).length;
-    const updated = await click(TEAM_MEMBER, actionData(detail[0], 'reports.setStatus', { status: 'under-utredning' }));
+    const updated = await click(
+      TEAM_MEMBER,
+      actionData(detail[0], 'reports.setStatus', { status: 'under-utredning' }),
+    );
     expect(texts(updated)).toMatch(/[Uu]nder utredning/);
     const told = await h.channel.waitForMessages(before + 1, 5000, REPORTER.conversationId);
     expect(told.slice(before).flatMap(cardTexts).join('\n')).toContain(reference);
@@ -100,7 +112,10 @@ describe('drafts and odd input', () => {
     const who = { userId: 'drafter', aadObjectId: 'aad-drafter', conversationId: 'drafter-chat' };
     let replies = await say(who, 'rapportera');
     replies = await click(who, actionData(replies.at(-1), 'report.safety', { danger: 'no' }));
-    const step1 = await click(who, actionData(replies.at(-1), 'report.chooseType', { reportType: 'hot-och-vald' }));
+    const step1 = await click(
+      who,
+      actionData(replies.at(-1), 'report.chooseType', { reportType: 'hot-och-vald' }),
+    );
     expect(texts(step1)).toMatch(/Steg 1 av/);
     await h.restart();
     const after = texts(await say(who, 'vad gör jag om jag blir hotad'));

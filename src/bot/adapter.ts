@@ -27,12 +27,20 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
   // The last line of defence: log ids only, tell the user something useful, never leak the error.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
-      { event: 'turn.error', err: { name: error.name, code: (error as { code?: string }).code }, activityType: context.activity?.type },
+      {
+        event: 'turn.error',
+        err: { name: error.name, code: (error as { code?: string }).code },
+        activityType: context.activity?.type,
+      },
       'unhandled error in turn',
     );
     try {
       if (context.activity?.type === 'message') {
-        const locale = String(context.activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
+        const locale = String(context.activity.locale ?? '')
+          .toLowerCase()
+          .startsWith('en')
+          ? 'en'
+          : 'sv';
         await context.sendActivity(strings(locale).errorText);
       }
     } catch {

@@ -33,7 +33,11 @@ function stripMentions(context: TurnContext): string {
   } catch {
     // A malformed entity list must not stop the turn; fall back to the regex below.
   }
-  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_TEXT);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -70,7 +74,8 @@ export class SakerhetsguidenBot extends ActivityHandler {
       const botId = context.activity.recipient?.id;
       const members = context.activity.membersAdded ?? [];
       const personJoined = members.some((m) => m.id !== botId);
-      const botAddedToPersonalChat = members.some((m) => m.id === botId) && context.activity.conversation?.conversationType === 'personal';
+      const botAddedToPersonalChat =
+        members.some((m) => m.id === botId) && context.activity.conversation?.conversationType === 'personal';
       if (personJoined || botAddedToPersonalChat) await this.sendWelcome(context, personJoined);
       await next();
     });
@@ -108,7 +113,14 @@ export class SakerhetsguidenBot extends ActivityHandler {
       aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined,
       name: typeof from.name === 'string' ? from.name : undefined,
     };
-    return new Turn(context, locale, actor, user, conversation, new ContactResolver(this.deps.kb.contacts, locale, org));
+    return new Turn(
+      context,
+      locale,
+      actor,
+      user,
+      conversation,
+      new ContactResolver(this.deps.kb.contacts, locale, org),
+    );
   }
 
   /** The welcome card, once per conversation (or for each person who joins a shared one). */
@@ -125,7 +137,13 @@ export class SakerhetsguidenBot extends ActivityHandler {
     if (!handler) {
       this.deps.logger.warn({ event: 'verb.unknown' }, 'unknown or missing verb');
       const s = strings(turn.locale);
-      turn.card(messageView(s.badInputTitle, [s.badInputText], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]));
+      turn.card(
+        messageView(
+          s.badInputTitle,
+          [s.badInputText],
+          [{ title: s.buttonHelp, data: { verb: 'help.show' } }],
+        ),
+      );
       return;
     }
     this.deps.logger.info({ event: 'verb', verb }, 'card action');
@@ -148,7 +166,10 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await this.handleText(turn, text);
     }
     if (turn.replies.length > 0) await context.sendActivities(turn.replies);
-    this.deps.logger.info({ event: 'turn', ms: Date.now() - started, replies: turn.replies.length }, 'turn done');
+    this.deps.logger.info(
+      { event: 'turn', ms: Date.now() - started, replies: turn.replies.length },
+      'turn done',
+    );
   }
 
   private async handleText(turn: Turn, text: string): Promise<void> {
@@ -175,7 +196,8 @@ export class SakerhetsguidenBot extends ActivityHandler {
         return this.deps.reports.registerSecurityConversation(turn);
       case 'org.set':
         // "jag jobbar på en förskola…" is a question unless the phrase names one of the city's organisations.
-        if (this.deps.roles.findOrganisation(intent.phrase)) return this.dispatchVerb(turn, 'org.set', { phrase: intent.phrase });
+        if (this.deps.roles.findOrganisation(intent.phrase))
+          return this.dispatchVerb(turn, 'org.set', { phrase: intent.phrase });
         return answerQuestion(this.deps, turn, text);
       case 'question':
         await this.deps.reports.offerResumeIfDraft(turn);
@@ -192,7 +214,11 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const action: Record<string, unknown> = isRecord(rawAction) ? rawAction : {};
     const data: Record<string, unknown> = isRecord(action.data) ? action.data : {};
     const turn = await this.makeTurn(context, this.locale(context));
-    await this.dispatchVerb(turn, typeof action.verb === 'string' && action.verb ? action.verb : data.verb, data);
+    await this.dispatchVerb(
+      turn,
+      typeof action.verb === 'string' && action.verb ? action.verb : data.verb,
+      data,
+    );
     const last = turn.replies.at(-1);
     const card = last?.attachments?.[0]?.content as Record<string, unknown> | undefined;
     if (card && last) {

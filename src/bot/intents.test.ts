@@ -24,7 +24,9 @@ describe('classifying typed messages', () => {
   });
 
   test('a long sentence about work is a question, not an organisation', () => {
-    expect(classifyText('jag jobbar på en förskola och en pappa hotade mig idag vad gör jag').kind).toBe('question');
+    expect(classifyText('jag jobbar på en förskola och en pappa hotade mig idag vad gör jag').kind).toBe(
+      'question',
+    );
   });
 
   test('a question that merely contains a command word stays a question', () => {

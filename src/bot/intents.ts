@@ -78,7 +78,9 @@ const ORG_PATTERNS = [
 /** Classifies a message (already stripped of @mentions). */
 export function classifyText(text: string): TextIntent {
   if (text.trim() === '?') return { kind: 'help' };
-  const n = norm(text).replace(/[?!.]+$/, '').trim();
+  const n = norm(text)
+    .replace(/[?!.]+$/, '')
+    .trim();
   // "hej, vad kan du?" / "hello, what can you do": a greeting before a command is still the command.
   const withoutGreeting = n.replace(/^(hej|hallo|hello|hi|tja|god morgon|hey)\s+/, '');
   const exact = EXACT[n] ?? (withoutGreeting !== n ? EXACT[withoutGreeting] : undefined);

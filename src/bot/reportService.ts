@@ -14,7 +14,13 @@ import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowCo
 import { OutboxWorker, PermanentOutboxError, type OutboxSender } from '../report/outbox';
 import { normalizeReference } from '../report/reference';
 import type { OutboxMessageInput, ReportRepository } from '../report/repository';
-import { notificationView, receiptView, reportDetailView, reportListView, statusChangedView } from '../report/views';
+import {
+  notificationView,
+  receiptView,
+  reportDetailView,
+  reportListView,
+  statusChangedView,
+} from '../report/views';
 import type { Actor } from '../report/types';
 import { createWebhookSender } from '../report/webhook';
 import { messageView } from '../views/common';
@@ -34,7 +40,8 @@ const TEXT = {
     myReports: 'Mina rapporter',
     allReports: 'Alla rapporter',
     saveFailedTitle: 'Rapporten kunde inte sparas just nu',
-    saveFailed: 'Inget har gått förlorat: ditt utkast finns kvar. Försök att skicka igen om en liten stund. Är någon i fara: ring 112.',
+    saveFailed:
+      'Inget har gått förlorat: ditt utkast finns kvar. Försök att skicka igen om en liten stund. Är någon i fara: ring 112.',
     retry: 'Skicka igen',
     badStatus: 'Den statusändringen går inte att göra.',
     registered: 'Klart. Nya rapporter aviseras i den här konversationen.',
@@ -49,7 +56,8 @@ const TEXT = {
     myReports: 'My reports',
     allReports: 'All reports',
     saveFailedTitle: 'The report could not be saved right now',
-    saveFailed: 'Nothing is lost: your draft is still here. Please try sending again shortly. If anyone is in danger: call 112.',
+    saveFailed:
+      'Nothing is lost: your draft is still here. Please try sending again shortly. If anyone is in danger: call 112.',
     retry: 'Send again',
     badStatus: 'That status change is not possible.',
     registered: 'Done. New reports will be announced in this conversation.',
@@ -90,7 +98,8 @@ export class ReportService {
       reporter: (m) => this.sendToReporter(m.reference),
     };
     const { webhookUrl, webhookSecret } = this.deps.config.reports;
-    if (webhookUrl && webhookSecret) senders.webhook = createWebhookSender({ url: webhookUrl, secret: webhookSecret, timeoutMs: 10_000 });
+    if (webhookUrl && webhookSecret)
+      senders.webhook = createWebhookSender({ url: webhookUrl, secret: webhookSecret, timeoutMs: 10_000 });
     this.worker = new OutboxWorker({
       repository: this.deps.repository,
       senders,
@@ -119,7 +128,12 @@ export class ReportService {
   }
 
   private flowContext(turn: Turn): FlowContext {
-    return { now: new Date(), locale: turn.locale, newDraftId: () => randomUUID(), contacts: (k) => turn.contacts.resolve(k).text };
+    return {
+      now: new Date(),
+      locale: turn.locale,
+      newDraftId: () => randomUUID(),
+      contacts: (k) => turn.contacts.resolve(k).text,
+    };
   }
 
   private viewContext(turn: Turn) {
@@ -133,9 +147,13 @@ export class ReportService {
   private refuseOutsidePersonalChat(turn: Turn, verb: string): boolean {
     const conversation = turn.context.activity.conversation;
     const type = conversation?.conversationType;
-    const shared = type === 'groupChat' || type === 'channel' || (type === undefined && conversation?.isGroup === true);
+    const shared =
+      type === 'groupChat' || type === 'channel' || (type === undefined && conversation?.isGroup === true);
     if (!shared) return false;
-    this.deps.logger.info({ event: 'report.shared-conversation', verb }, 'report verb outside a personal chat');
+    this.deps.logger.info(
+      { event: 'report.shared-conversation', verb },
+      'report verb outside a personal chat',
+    );
     const t = TEXT[turn.locale];
     turn.card(messageView(t.privateOnlyTitle, [t.privateOnly]));
     return true;
@@ -146,7 +164,10 @@ export class ReportService {
     if (this.refuseOutsidePersonalChat(turn, verb)) return;
     const draft = this.currentDraft(turn);
     const result = reduceReport(draft, { verb, data }, this.flowContext(turn));
-    this.deps.logger.info({ event: 'report.flow', verb, phase: result.draft?.phase, step: result.draft?.stepIndex }, 'report step');
+    this.deps.logger.info(
+      { event: 'report.flow', verb, phase: result.draft?.phase, step: result.draft?.stepIndex },
+      'report step',
+    );
     if (!result.submit) {
       turn.conversation.reportDraft = result.draft;
       turn.card(result.view);
@@ -155,20 +176,38 @@ export class ReportService {
     // Durable write first; only then the receipt. A crash in between leaves the draft in
     // 'submitting', and the next "Skicka" finds the same report by its idempotency key.
     turn.conversation.reportDraft = result.draft;
-    const reporterConversation = TurnContext.getConversationReference(turn.context.activity) as Record<string, unknown>;
-    const newReport = toNewReport(result.submit, turn.actor, { organisationId: turn.user.organisationId, reporterConversation });
+    const reporterConversation = TurnContext.getConversationReference(turn.context.activity) as Record<
+      string,
+      unknown
+    >;
+    const newReport = toNewReport(result.submit, turn.actor, {
+      organisationId: turn.user.organisationId,
+      reporterConversation,
+    });
     const outbox: OutboxMessageInput[] = [{ channel: 'teams', payload: {} }];
     if (this.deps.config.reports.webhookUrl) outbox.push({ channel: 'webhook', payload: {} });
     try {
       const { report, created } = await this.deps.repository.create(newReport, outbox);
       turn.conversation.reportDraft = undefined;
-      this.deps.logger.info({ event: 'report.stored', reference: report.reference, created, type: report.type }, 'report stored');
+      this.deps.logger.info(
+        { event: 'report.stored', reference: report.reference, created, type: report.type },
+        'report stored',
+      );
       turn.card(receiptView(report, this.viewContext(turn)));
       this.worker?.trigger();
     } catch (err) {
-      this.deps.logger.error({ event: 'report.store.failed', code: (err as { code?: string }).code }, 'report not stored');
+      this.deps.logger.error(
+        { event: 'report.store.failed', code: (err as { code?: string }).code },
+        'report not stored',
+      );
       const t = TEXT[turn.locale];
-      turn.card(messageView(t.saveFailedTitle, [t.saveFailed], [{ title: t.retry, data: { verb: 'report.submit', draftId: result.submit.draftId } }]));
+      turn.card(
+        messageView(
+          t.saveFailedTitle,
+          [t.saveFailed],
+          [{ title: t.retry, data: { verb: 'report.submit', draftId: result.submit.draftId } }],
+        ),
+      );
     }
   }
 
@@ -180,7 +219,8 @@ export class ReportService {
     const draft = this.currentDraft(turn);
     if (turn.context.activity.conversation?.conversationType === 'channel') return Promise.resolve();
     if (!draft || draft.phase === 'safety') return Promise.resolve();
-    if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt) return Promise.resolve();
+    if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt)
+      return Promise.resolve();
     turn.conversation.resumeOfferedAt = new Date().toISOString();
     turn.card(resumeOfferView(draft, this.flowContext(turn)));
     return Promise.resolve();
@@ -190,7 +230,13 @@ export class ReportService {
   async listMine(turn: Turn): Promise<void> {
     if (this.refuseOutsidePersonalChat(turn, 'reports.mine')) return;
     const reports = await this.deps.repository.listByReporter(turn.actor.userId, 20);
-    turn.card(reportListView(reports, { title: TEXT[turn.locale].myReports, showReporter: false }, this.viewContext(turn)));
+    turn.card(
+      reportListView(
+        reports,
+        { title: TEXT[turn.locale].myReports, showReporter: false },
+        this.viewContext(turn),
+      ),
+    );
   }
 
   private isTeam(actor: Actor): boolean {
@@ -202,7 +248,13 @@ export class ReportService {
     if (this.refuseOutsidePersonalChat(turn, 'reports.all')) return;
     if (!this.isTeam(turn.actor)) return this.refuse(turn, 'reports.all');
     const reports = await this.deps.repository.listAll({ limit: 50 });
-    turn.card(reportListView(reports, { title: TEXT[turn.locale].allReports, showReporter: true }, this.viewContext(turn)));
+    turn.card(
+      reportListView(
+        reports,
+        { title: TEXT[turn.locale].allReports, showReporter: true },
+        this.viewContext(turn),
+      ),
+    );
   }
 
   /** reports.open: the reporter or the security team; anyone else learns nothing, not even existence. */
@@ -211,7 +263,9 @@ export class ReportService {
     const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
     const report = reference ? await this.deps.repository.getByReference(reference) : undefined;
     if (!report || !canReadReport(turn.actor, report, this.team)) return this.notFound(turn, 'reports.open');
-    turn.card(reportDetailView(report, { canSetStatus: canSetStatus(turn.actor, this.team) }, this.viewContext(turn)));
+    turn.card(
+      reportDetailView(report, { canSetStatus: canSetStatus(turn.actor, this.team) }, this.viewContext(turn)),
+    );
   }
 
   /** reports.setStatus: security team only; the reporter is told through the outbox. */
@@ -227,13 +281,18 @@ export class ReportService {
       return;
     }
     try {
-      const updated = await this.deps.repository.setStatus(reference, status, turn.actor, [{ channel: 'reporter', payload: {} }]);
+      const updated = await this.deps.repository.setStatus(reference, status, turn.actor, [
+        { channel: 'reporter', payload: {} },
+      ]);
       if (!updated) return this.notFound(turn, 'reports.setStatus');
       this.deps.logger.info({ event: 'report.status', reference, status }, 'status set');
       turn.card(reportDetailView(updated, { canSetStatus: true }, this.viewContext(turn)));
       this.worker?.trigger();
     } catch (err) {
-      this.deps.logger.warn({ event: 'report.status.failed', code: (err as { code?: string }).code }, 'status not set');
+      this.deps.logger.warn(
+        { event: 'report.status.failed', code: (err as { code?: string }).code },
+        'status not set',
+      );
       turn.card(messageView(TEXT[turn.locale].notAllowedTitle, [TEXT[turn.locale].badStatus]));
     }
   }
@@ -263,24 +322,36 @@ export class ReportService {
     const configured = this.deps.config.reports.securityConversationReference;
     if (configured) return configured;
     const items = await this.deps.storage.read([SECURITY_CONVERSATION_KEY]);
-    const stored = items[SECURITY_CONVERSATION_KEY] as { reference?: Partial<ConversationReference> } | undefined;
+    const stored = items[SECURITY_CONVERSATION_KEY] as
+      { reference?: Partial<ConversationReference> } | undefined;
     return stored?.reference;
   }
 
   private async proactive(reference: Partial<ConversationReference>, card: object): Promise<void> {
     if (!this.adapter) throw Object.assign(new Error('adapter not ready'), { code: 'not-ready' });
-    await this.adapter.continueConversationAsync(this.deps.config.auth.appId ?? '', reference, async (ctx) => {
-      await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-    });
+    await this.adapter.continueConversationAsync(
+      this.deps.config.auth.appId ?? '',
+      reference,
+      async (ctx) => {
+        await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      },
+    );
   }
 
   /** Outbox 'teams': the notification card, without the free text (the channel may hold others). */
   private async sendToSecurityTeam(reference: string): Promise<void> {
     const target = await this.securityConversation();
-    if (!target) throw Object.assign(new Error('no security conversation configured'), { code: 'no-security-conversation' });
+    if (!target)
+      throw Object.assign(new Error('no security conversation configured'), {
+        code: 'no-security-conversation',
+      });
     const report = await this.deps.repository.getByReference(reference);
     if (!report) throw new PermanentOutboxError('report-missing');
-    const view = notificationView(report, { includeText: false }, { locale: 'sv', contacts: this.deps.contactText });
+    const view = notificationView(
+      report,
+      { includeText: false },
+      { locale: 'sv', contacts: this.deps.contactText },
+    );
     await this.proactive(target, renderCard(view.template, view.data));
   }
 

@@ -43,7 +43,10 @@ export class Turn {
 
   /** Queues a card built from a view. */
   card(view: CardView): void {
-    this.replies.push({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(renderCard(view.template, view.data))] });
+    this.replies.push({
+      type: ActivityTypes.Message,
+      attachments: [CardFactory.adaptiveCard(renderCard(view.template, view.data))],
+    });
   }
 
   /** Queues a plain text message. */

@@ -8,7 +8,10 @@ import { loadForCli } from './loadForCli';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const debug = args.includes('--debug');
-const question = args.filter((a) => !a.startsWith('--')).join(' ').trim();
+const question = args
+  .filter((a) => !a.startsWith('--'))
+  .join(' ')
+  .trim();
 if (!question) {
   console.error('Användning: npm run ask -- [--json] "din fråga"');
   process.exit(1);
@@ -31,12 +34,17 @@ if (json) {
     const t = search.topic(decision.topicId);
     console.log(`Svar (säkerhet ${decision.confidence}): ${title(decision.topicId)} [${decision.topicId}]`);
     t?.steps.forEach((s, i) => console.log(`  ${i + 1}. ${s}`));
-    if (t) console.log(`\n${t.answer}\n\nKälla: ${t.sources.map((s) => s.title).join('; ')} (granskad ${t.reviewed})`);
+    if (t)
+      console.log(
+        `\n${t.answer}\n\nKälla: ${t.sources.map((s) => s.title).join('; ')} (granskad ${t.reviewed})`,
+      );
   } else if (decision.kind === 'clarify') {
     console.log(`Menade du… (säkerhet ${decision.confidence})`);
     decision.options.forEach((id) => console.log(`  - ${title(id)} [${id}]`));
   } else {
-    console.log(`Vet inte (säkerhet ${decision.confidence}). Formulera om frågan eller kontakta säkerhetsfunktionen.`);
+    console.log(
+      `Vet inte (säkerhet ${decision.confidence}). Formulera om frågan eller kontakta säkerhetsfunktionen.`,
+    );
   }
   console.log('\nKandidater:');
   result.candidates.forEach((c) => console.log(`  ${c.score.toFixed(3)}  ${c.id}`));

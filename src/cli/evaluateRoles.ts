@@ -14,5 +14,6 @@ const cases = readFileSync(file, 'utf8')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as RoleEvalCase);
 const { summary, misses } = evaluateRoles(new RolesService(kb), cases);
-for (const m of misses) console.log(`MISS ${JSON.stringify(m.q)} expected=${m.expect} got=${m.got ?? 'null'}`);
+for (const m of misses)
+  console.log(`MISS ${JSON.stringify(m.q)} expected=${m.expect} got=${m.got ?? 'null'}`);
 console.log(JSON.stringify(summary));

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const format = option('format') ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
   const status = option('status');
-  if (status !== undefined && !isReportStatus(status)) throw new Error('--status must be mottagen, under-utredning or avslutad');
+  if (status !== undefined && !isReportStatus(status))
+    throw new Error('--status must be mottagen, under-utredning or avslutad');
   const repository: ReportRepository =
     config.storage.kind === 'postgres' && config.storage.databaseUrl
       ? await PostgresReportRepository.open(config.storage.databaseUrl)
@@ -30,10 +31,13 @@ async function main(): Promise<void> {
   try {
     const reports = await repository.listAll({ status, limit: 1000 });
     const excel = process.argv.includes('--excel');
-    const text = format === 'csv' ? toCsv(reports, { bom: excel, delimiter: excel ? ';' : ',' }) : toJson(reports);
+    const text =
+      format === 'csv' ? toCsv(reports, { bom: excel, delimiter: excel ? ';' : ',' }) : toJson(reports);
     const out = option('out') ?? `rapporter-${new Date().toISOString().slice(0, 10)}.${format}`;
     writeFileSync(out, text, { mode: 0o600 });
-    console.log(`${reports.length} rapporter skrivna till ${out} (innehåller personuppgifter: hantera filen därefter).`);
+    console.log(
+      `${reports.length} rapporter skrivna till ${out} (innehåller personuppgifter: hantera filen därefter).`,
+    );
   } finally {
     await repository.close();
   }

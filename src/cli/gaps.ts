@@ -14,7 +14,10 @@ const store = new SqliteInsightsStore(path);
 const limit = Number(process.argv[2] ?? 100) || 100;
 const gaps = store.listGaps(limit);
 if (gaps.length === 0) console.log('Inga obesvarade frågor.');
-for (const g of gaps) console.log(`${String(g.count).padStart(4)}  ${g.kind.padEnd(8)}  ${g.confidence.toFixed(2)}  ${g.question}`);
+for (const g of gaps)
+  console.log(
+    `${String(g.count).padStart(4)}  ${g.kind.padEnd(8)}  ${g.confidence.toFixed(2)}  ${g.question}`,
+  );
 const fb = store.feedbackCounts();
 if (fb.length > 0) {
   console.log('\nÅterkoppling per ämne (👍 / 👎):');

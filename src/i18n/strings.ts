@@ -31,22 +31,26 @@ const sv = {
   relatedTitle: 'Du kanske också undrar',
   reportThis: 'Rapportera händelsen',
   offerReportTitle: 'Vill du rapportera det som hänt?',
-  offerReportText: 'Jag kan hjälpa dig att rapportera händelsen steg för steg till säkerhetsfunktionen. Det tar några minuter.',
+  offerReportText:
+    'Jag kan hjälpa dig att rapportera händelsen steg för steg till säkerhetsfunktionen. Det tar några minuter.',
   feedbackQuestion: 'Var svaret till hjälp?',
   feedbackYes: '👍 Ja',
   feedbackNo: '👎 Nej',
   feedbackThanks: 'Tack för att du svarade! Det hjälper oss att förbättra svaren.',
   didYouMeanTitle: 'Menade du…?',
-  didYouMeanText: 'Jag är inte säker på vad du menar. Välj det som passar bäst, eller skriv frågan på ett annat sätt.',
+  didYouMeanText:
+    'Jag är inte säker på vad du menar. Välj det som passar bäst, eller skriv frågan på ett annat sätt.',
   fallbackTitle: 'Det vet jag tyvärr inte',
   fallbackText:
     'Jag hittar inget säkert svar på det i min kunskapsbas, och jag vill inte gissa. Prova att skriva frågan på ett annat sätt, med några nyckelord.',
   fallbackContact: 'Du kan också kontakta',
-  fallbackNotOurs: 'Det där ligger utanför det jag kan svara på: jag svarar bara på frågor om stadens säkerhetsarbete.',
+  fallbackNotOurs:
+    'Det där ligger utanför det jag kan svara på: jag svarar bara på frågor om stadens säkerhetsarbete.',
   fallbackOutOfScope:
     'Jag svarar bara på frågor om stadens säkerhetsarbete. Frågor om lön, IT-support eller annat hittar du på intranätet.',
   badInputTitle: 'Det där förstod jag inte',
-  badInputText: 'Något i meddelandet saknades eller såg konstigt ut. Inget har gått förlorat. Skriv din fråga eller välj "Hjälp".',
+  badInputText:
+    'Något i meddelandet saknades eller såg konstigt ut. Inget har gått förlorat. Skriv din fråga eller välj "Hjälp".',
   emptyText: 'Skriv en fråga, eller "hjälp" för att se vad jag kan.',
   errorText: 'Något gick fel hos mig. Försök igen om en stund. Är det bråttom och någon är i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
@@ -80,7 +84,8 @@ const en: typeof sv = {
   relatedTitle: 'You may also want to know',
   reportThis: 'Report the incident',
   offerReportTitle: 'Would you like to report what happened?',
-  offerReportText: 'I can help you report the incident to the security function step by step. It takes a few minutes.',
+  offerReportText:
+    'I can help you report the incident to the security function step by step. It takes a few minutes.',
   feedbackQuestion: 'Was this helpful?',
   feedbackYes: '👍 Yes',
   feedbackNo: '👎 No',
@@ -91,10 +96,13 @@ const en: typeof sv = {
   fallbackText:
     "I can't find a reliable answer in my knowledge base and I don't want to guess. Try rephrasing your question with a few keywords.",
   fallbackContact: 'You can also contact',
-  fallbackNotOurs: 'That is outside what I can answer: I only answer questions about the city’s security work.',
-  fallbackOutOfScope: 'I only answer questions about the city’s security work. For pay, IT support and the like, see the intranet.',
+  fallbackNotOurs:
+    'That is outside what I can answer: I only answer questions about the city’s security work.',
+  fallbackOutOfScope:
+    'I only answer questions about the city’s security work. For pay, IT support and the like, see the intranet.',
   badInputTitle: "I didn't understand that",
-  badInputText: 'Something in the message was missing or odd. Nothing was lost. Type your question or choose "Help".',
+  badInputText:
+    'Something in the message was missing or odd. Nothing was lost. Type your question or choose "Help".',
   emptyText: 'Type a question, or "help" to see what I can do.',
   errorText: 'Something went wrong on my side. Please try again shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',
@@ -153,11 +161,14 @@ export const ROLE_STRINGS = {
     noteLabel: 'Obs',
     readMore: 'Läs mer',
     orgChooseTitle: 'Var arbetar du?',
-    orgChooseText: 'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
+    orgChooseText:
+      'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
     orgChoosePlaceholder: 'Sök förvaltning eller bolag',
     orgSave: 'Spara',
-    orgSaved: (org: string) => `Klart! Jag visar nu kontakter för ${org}. Skriv "byt förvaltning" om du vill ändra.`,
-    orgUnknown: (phrase: string) => `Jag hittar ingen förvaltning eller inget bolag som heter "${phrase}". Välj i listan i stället.`,
+    orgSaved: (org: string) =>
+      `Klart! Jag visar nu kontakter för ${org}. Skriv "byt förvaltning" om du vill ändra.`,
+    orgUnknown: (phrase: string) =>
+      `Jag hittar ingen förvaltning eller inget bolag som heter "${phrase}". Välj i listan i stället.`,
     orgMissing: 'Välj en förvaltning eller ett bolag i listan.',
   },
   en: {
@@ -177,11 +188,13 @@ export const ROLE_STRINGS = {
     noteLabel: 'Note',
     readMore: 'Read more',
     orgChooseTitle: 'Where do you work?',
-    orgChooseText: 'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',
+    orgChooseText:
+      'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',
     orgChoosePlaceholder: 'Search department or company',
     orgSave: 'Save',
     orgSaved: (org: string) => `Done! I now show contacts for ${org}. Type "change organisation" to change.`,
-    orgUnknown: (phrase: string) => `I can't find a department or company called "${phrase}". Please pick one from the list.`,
+    orgUnknown: (phrase: string) =>
+      `I can't find a department or company called "${phrase}". Please pick one from the list.`,
     orgMissing: 'Please pick a department or company from the list.',
   },
 };

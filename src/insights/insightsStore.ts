@@ -10,7 +10,9 @@ export interface InsightsStore {
   /** Records a question the bot could not answer confidently. */
   recordGap(question: string, kind: 'fallback' | 'clarify', confidence: number): void;
   /** Unanswered questions, most frequent first. */
-  listGaps(limit?: number): Array<{ question: string; kind: string; count: number; lastSeen: string; confidence: number }>;
+  listGaps(
+    limit?: number,
+  ): Array<{ question: string; kind: string; count: number; lastSeen: string; confidence: number }>;
   /** Drops gaps not seen for `days` days (they are personal data too). */
   purgeGapsOlderThan(days: number, now?: Date): number;
   close(): void;
@@ -46,7 +48,9 @@ export class SqliteInsightsStore implements InsightsStore {
 
   feedbackCounts(): Array<{ topicId: string; helpful: number; notHelpful: number }> {
     return this.db
-      .prepare('SELECT topic_id AS topicId, helpful, not_helpful AS notHelpful FROM feedback ORDER BY topic_id')
+      .prepare(
+        'SELECT topic_id AS topicId, helpful, not_helpful AS notHelpful FROM feedback ORDER BY topic_id',
+      )
       .all() as Array<{ topicId: string; helpful: number; notHelpful: number }>;
   }
 
@@ -62,12 +66,20 @@ export class SqliteInsightsStore implements InsightsStore {
       .run(text, kind, confidence, new Date().toISOString());
   }
 
-  listGaps(limit = 100): Array<{ question: string; kind: string; count: number; lastSeen: string; confidence: number }> {
+  listGaps(
+    limit = 100,
+  ): Array<{ question: string; kind: string; count: number; lastSeen: string; confidence: number }> {
     return this.db
       .prepare(
         'SELECT question, kind, count, last_seen AS lastSeen, confidence FROM gaps ORDER BY count DESC, last_seen DESC LIMIT ?',
       )
-      .all(limit) as Array<{ question: string; kind: string; count: number; lastSeen: string; confidence: number }>;
+      .all(limit) as Array<{
+      question: string;
+      kind: string;
+      count: number;
+      lastSeen: string;
+      confidence: number;
+    }>;
   }
 
   purgeGapsOlderThan(days: number, now: Date = new Date()): number {

@@ -6,7 +6,11 @@
 /** Report types are data (see steps.ts); these are the ids that exist today. */
 export type ReportTypeId = 'hot-och-vald' | 'otillaten-paverkan' | 'informationssakerhet';
 
-export const REPORT_TYPE_IDS: readonly ReportTypeId[] = ['hot-och-vald', 'otillaten-paverkan', 'informationssakerhet'];
+export const REPORT_TYPE_IDS: readonly ReportTypeId[] = [
+  'hot-och-vald',
+  'otillaten-paverkan',
+  'informationssakerhet',
+];
 
 /** Case status as the security team sets it; the reporter is told of every change. */
 export type ReportStatus = 'mottagen' | 'under-utredning' | 'avslutad';

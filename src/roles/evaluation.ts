@@ -35,5 +35,8 @@ export function evaluateRoles(
   }
   const byKind: Record<string, { n: number; top1: number }> = {};
   for (const [kind, k] of Object.entries(kinds)) byKind[kind] = { n: k.n, top1: round(k.hit / k.n) };
-  return { summary: { n: cases.length, top1: round(cases.length ? hits / cases.length : 0), byKind }, misses };
+  return {
+    summary: { n: cases.length, top1: round(cases.length ? hits / cases.length : 0), byKind },
+    misses,
+  };
 }

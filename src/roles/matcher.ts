@@ -48,7 +48,13 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
 export function termMatches(query: string, key: string): boolean {
   if (query === key) return true;
   if (key.length >= 4 && query.length > key.length && query.startsWith(key)) return true;
-  if (query.length >= 5 && key.length > query.length && key.startsWith(query) && key.length - query.length <= 3) return true;
+  if (
+    query.length >= 5 &&
+    key.length > query.length &&
+    key.startsWith(query) &&
+    key.length - query.length <= 3
+  )
+    return true;
   if (key.length >= 5 && query.length >= 5) return editDistanceAtMost(query, key, key.length >= 9 ? 2 : 1);
   return false;
 }
@@ -76,8 +82,13 @@ export class CatalogueMatcher {
       if (hits === 0) continue;
       const full = hits === key.terms.length;
       // A partial multi-word name counts for little; a full name counts by its length.
-      const score = full ? key.weight : key.terms.length > 1 && hits / key.terms.length >= 0.5 ? key.weight * 0.3 : 0;
-      if (score > (best.get(key.id)?.score ?? 0)) best.set(key.id, { id: key.id, score, position: Math.min(...positions) });
+      const score = full
+        ? key.weight
+        : key.terms.length > 1 && hits / key.terms.length >= 0.5
+          ? key.weight * 0.3
+          : 0;
+      if (score > (best.get(key.id)?.score ?? 0))
+        best.set(key.id, { id: key.id, score, position: Math.min(...positions) });
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }

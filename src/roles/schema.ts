@@ -20,7 +20,9 @@ export const roleSchema = z.object({
     .min(1, 'list at least one duty'),
   contact: z.string().optional(),
   note: z.string().optional(),
-  sources: z.array(z.object({ title: nonEmpty, url: z.string().optional(), doc: z.string().optional() })).default([]),
+  sources: z
+    .array(z.object({ title: nonEmpty, url: z.string().optional(), doc: z.string().optional() }))
+    .default([]),
 });
 
 export const responsibilitySchema = z.object({

@@ -7,9 +7,7 @@ import type { Checklist, Organisation, Responsibility, Role } from './schema';
 
 /** What the roles directory made of a question (for the router and the role evaluation). */
 export type RolesMatch =
-  | { kind: 'resp'; id: string }
-  | { kind: 'role'; id: string }
-  | { kind: 'checklist'; id: string };
+  { kind: 'resp'; id: string } | { kind: 'role'; id: string } | { kind: 'checklist'; id: string };
 
 export interface RolesAnswer {
   view: CardView;
@@ -26,9 +24,11 @@ const RESPONSIBILITY_CUE =
 const ROLE_CUE =
   /\b(vad (gor|ar|har|ansvarar|jobbar|sysslar|innebar|kan)|vilket \w*ansvar|vilken roll|vilka uppgifter|vad ingar i|what (does|is|do|can)|role of|duties of|roll(en)?|uppgift(er)?|uppdrag|hjalpa (mig|till|oss))\b/;
 /** Someone speaking as a manager. */
-const MANAGER_CUE = /\b(chef\w*|manager|arbetsledare|rektor|forestandare|som ledare|jag leder|personalansvar\w*|enhetschef\w*)\b/;
+const MANAGER_CUE =
+  /\b(chef\w*|manager|arbetsledare|rektor|forestandare|som ledare|jag leder|personalansvar\w*|enhetschef\w*)\b/;
 /** Asking what they must do. */
-const DUTY_CUE = /\b(maste|ska|skall|bor|skyldig\w*|gora|gor|checklista|ansvar\w*|must|should|do|duties|what to do|checklist|forsta|steg|steps)\b/;
+const DUTY_CUE =
+  /\b(maste|ska|skall|bor|skyldig\w*|gora|gor|checklista|ansvar\w*|must|should|do|duties|what to do|checklist|forsta|steg|steps)\b/;
 
 const LEVEL_ORDER = ['stad', 'namnd', 'forvaltning', 'enhet', 'individ', 'extern'];
 
@@ -51,19 +51,27 @@ export class RolesService {
     this.responsibilities = new Map(kb.responsibilities.map((r) => [r.id, r]));
     this.checklists = new Map(kb.checklists.map((c) => [c.id, c]));
     this.organisations = new Map(kb.organisations.map((o) => [o.id, o]));
-    this.roleMatcher = new CatalogueMatcher(kb.roles.map((r) => ({ id: r.id, names: [r.name.sv, r.name.en, ...r.aliases] })));
+    this.roleMatcher = new CatalogueMatcher(
+      kb.roles.map((r) => ({ id: r.id, names: [r.name.sv, r.name.en, ...r.aliases] })),
+    );
     this.respMatcher = new CatalogueMatcher(
       kb.responsibilities.map((r) => ({ id: r.id, names: [r.title.sv, r.title.en, ...r.aliases] })),
     );
     this.checklistMatcher = new CatalogueMatcher(kb.checklists.map((c) => ({ id: c.id, names: c.aliases })));
-    this.orgMatcher = new CatalogueMatcher(kb.organisations.map((o) => ({ id: o.id, names: [o.name, ...o.aliases] })));
+    this.orgMatcher = new CatalogueMatcher(
+      kb.organisations.map((o) => ({ id: o.id, names: [o.name, ...o.aliases] })),
+    );
   }
 
   /** Decides whether a question is for the roles directory, and which entry it names. */
   classify(text: string): RolesMatch | undefined {
-    const f = ` ${fold(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+    const f = ` ${fold(text)
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .replace(/\s+/g, ' ')} `;
     // The subject of "vad gör SKR när förtroendevalda hotas" comes first: prefer the earliest role named.
-    const roleHit = this.roleMatcher.match(text).sort((a, b) => a.position - b.position || b.score - a.score)[0];
+    const roleHit = this.roleMatcher
+      .match(text)
+      .sort((a, b) => a.position - b.position || b.score - a.score)[0];
     const respHit = this.respMatcher.match(text)[0];
     const isManager = MANAGER_CUE.test(f);
     const explicitWho = /\bvem (ansvarar|har ansvar|ar ansvarig)\b|\bwho is responsible\b/.test(f);
@@ -93,7 +101,11 @@ export class RolesService {
       case 'resp': {
         const resp = this.responsibilities.get(match.id);
         if (!resp) return undefined;
-        return { view: this.responsibilityCard(resp, ctx, org), matchId: `resp:${resp.id}`, relatedTopics: resp.topics };
+        return {
+          view: this.responsibilityCard(resp, ctx, org),
+          matchId: `resp:${resp.id}`,
+          relatedTopics: resp.topics,
+        };
       }
       case 'role': {
         const role = this.roles.get(match.id);
@@ -104,21 +116,29 @@ export class RolesService {
       case 'checklist': {
         const cl = this.checklists.get(match.id);
         if (!cl) return undefined;
-        return { view: checklistView(cl, this.kb, ctx, org), matchId: `checklist:${cl.id}`, relatedTopics: cl.topics };
+        return {
+          view: checklistView(cl, this.kb, ctx, org),
+          matchId: `checklist:${cl.id}`,
+          relatedTopics: cl.topics,
+        };
       }
     }
   }
 
   responsibilityCard(resp: Responsibility, ctx: ViewContext, org?: Organisation): CardView {
     const chain = [...resp.chain].sort(
-      (a, b) => LEVEL_ORDER.indexOf(this.roles.get(a.role)?.level ?? 'extern') - LEVEL_ORDER.indexOf(this.roles.get(b.role)?.level ?? 'extern'),
+      (a, b) =>
+        LEVEL_ORDER.indexOf(this.roles.get(a.role)?.level ?? 'extern') -
+        LEVEL_ORDER.indexOf(this.roles.get(b.role)?.level ?? 'extern'),
     );
     return responsibilityView(resp, chain, this.roles, this.kb, ctx, org);
   }
 
   roleCard(id: string, ctx: ViewContext, organisationId?: string): CardView | undefined {
     const role = this.roles.get(id);
-    return role ? roleView(role, ctx, organisationId ? this.organisations.get(organisationId) : undefined) : undefined;
+    return role
+      ? roleView(role, ctx, organisationId ? this.organisations.get(organisationId) : undefined)
+      : undefined;
   }
 
   responsibility(id: string): Responsibility | undefined {

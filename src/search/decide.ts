@@ -22,10 +22,13 @@ export type Decision =
 export function decide(result: SearchResult, t: Thresholds): Decision {
   const [top, second, third] = result.candidates;
   if (result.outOfScope) return { kind: 'fallback', confidence: 0, outOfScope: result.outOfScope };
-  if (!top || result.confidence < t.suggestThreshold) return { kind: 'fallback', confidence: result.confidence };
+  if (!top || result.confidence < t.suggestThreshold)
+    return { kind: 'fallback', confidence: result.confidence };
   const close = second !== undefined && top.score - second.score < t.ambiguityMargin;
   if (result.confidence >= t.answerThreshold && !close) {
-    const alternatives = [second, third].filter((c) => c && top.score - c.score < t.ambiguityMargin * 2).map((c) => c!.id);
+    const alternatives = [second, third]
+      .filter((c) => c && top.score - c.score < t.ambiguityMargin * 2)
+      .map((c) => c!.id);
     return { kind: 'answer', topicId: top.id, confidence: result.confidence, alternatives };
   }
   const options = result.candidates

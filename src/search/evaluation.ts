@@ -40,7 +40,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * among the candidates. oosRejected: out-of-scope questions that got no answer. falseRejections:
  * in-scope questions that got no answer (a "Menade du…?" counts as no answer here).
  */
-export function evaluate(search: SearchService, cases: EvalCase[]): { summary: EvalSummary; misses: EvalMiss[] } {
+export function evaluate(
+  search: SearchService,
+  cases: EvalCase[],
+): { summary: EvalSummary; misses: EvalMiss[] } {
   let inScope = 0;
   let top1 = 0;
   let top3 = 0;

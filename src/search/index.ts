@@ -67,7 +67,10 @@ const W_NB = 0.5;
 const NB_ALPHA = 1;
 
 /** What the index needs of a document: a knowledge topic, or an out-of-scope category. */
-export type IndexDoc = Pick<Topic, 'id' | 'title' | 'summaryEn' | 'answer' | 'steps' | 'questions' | 'keywords'>;
+export type IndexDoc = Pick<
+  Topic,
+  'id' | 'title' | 'summaryEn' | 'answer' | 'steps' | 'questions' | 'keywords'
+>;
 
 export interface IndexOptions {
   synonymGroups: string[][];
@@ -91,7 +94,15 @@ export class KnowledgeIndex {
     const oos = new Set((options.outOfScope ?? []).map((d) => d.id));
     const all: IndexDoc[] = [...topics, ...(options.outOfScope ?? [])];
     for (const t of all) {
-      for (const text of [t.title.sv, t.title.en, t.summaryEn, t.answer, ...t.steps, ...t.questions, ...t.keywords]) {
+      for (const text of [
+        t.title.sv,
+        t.title.en,
+        t.summaryEn,
+        t.answer,
+        ...t.steps,
+        ...t.questions,
+        ...t.keywords,
+      ]) {
         this.vocabulary.addText(text);
       }
     }
@@ -116,8 +127,8 @@ export class KnowledgeIndex {
     this.maxIdf = this.idfOf(0);
     for (const doc of this.docs) {
       const { topic } = doc;
-      doc.probes = [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map((text) =>
-        this.probe(this.indexTerms(text)),
+      doc.probes = [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map(
+        (text) => this.probe(this.indexTerms(text)),
       );
     }
   }
@@ -164,9 +175,12 @@ export class KnowledgeIndex {
 
     // The mass of the question: every term's idf (unknown words at a discount: names, places, filler).
     let totalMass = 0;
-    for (const [term, w] of q) totalMass += this.df.has(term) ? w * this.idf(term) : UNKNOWN_WEIGHT * this.maxIdf;
+    for (const [term, w] of q)
+      totalMass += this.df.has(term) ? w * this.idf(term) : UNKNOWN_WEIGHT * this.maxIdf;
 
-    const queryProbe = this.probe(known.map(([term, weight]) => ({ term, weight, source: term, kind: 'exact' })));
+    const queryProbe = this.probe(
+      known.map(([term, weight]) => ({ term, weight, source: term, kind: 'exact' })),
+    );
     const scored = this.docs.map((doc) => {
       let bm25 = 0;
       let bm25Max = 0;
@@ -190,7 +204,8 @@ export class KnowledgeIndex {
       // Term model (multinomial naive Bayes): how likely this topic is to produce the question's words.
       let loglik = 0;
       const vocab = this.df.size;
-      for (const [term, w] of known) loglik += w * Math.log(((doc.tf.get(term) ?? 0) + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
+      for (const [term, w] of known)
+        loglik += w * Math.log(((doc.tf.get(term) ?? 0) + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
       return {
         id: doc.topic.id,
         outOfScope: doc.outOfScope,

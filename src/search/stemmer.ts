@@ -5,17 +5,67 @@
  */
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ä', 'å', 'ö']);
-const S_ENDING = new Set(['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 't', 'v', 'y']);
+const S_ENDING = new Set([
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'r',
+  't',
+  'v',
+  'y',
+]);
 
 const STEP1_SUFFIXES = [
-  'heterna', 'hetens', 'anden', 'heten', 'heter', 'arnas', 'ernas', 'ornas', 'andes', 'arens', 'andet',
-  'arna', 'erna', 'orna', 'ande', 'arne', 'aste', 'aren', 'ades', 'erns',
-  'ade', 'are', 'ern', 'ens', 'het', 'ast',
-  'ad', 'en', 'ar', 'er', 'or', 'as', 'es', 'at',
+  'heterna',
+  'hetens',
+  'anden',
+  'heten',
+  'heter',
+  'arnas',
+  'ernas',
+  'ornas',
+  'andes',
+  'arens',
+  'andet',
+  'arna',
+  'erna',
+  'orna',
+  'ande',
+  'arne',
+  'aste',
+  'aren',
+  'ades',
+  'erns',
+  'ade',
+  'are',
+  'ern',
+  'ens',
+  'het',
+  'ast',
+  'ad',
+  'en',
+  'ar',
+  'er',
+  'or',
+  'as',
+  'es',
+  'at',
   // Beyond Snowball: the definite forms -et and -an ("hotet", "beslutet", "skolan", "anmälan") so
   // they meet their base forms (Snowball leaves them; in chat questions they are everywhere).
-  'et', 'an',
-  'a', 'e',
+  'et',
+  'an',
+  'a',
+  'e',
 ].sort((a, b) => b.length - a.length);
 
 const STEP2_ENDINGS = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
@@ -43,7 +93,12 @@ export function stemSwedish(input: string): string {
       break;
     }
   }
-  if (!step1Done && word.endsWith('s') && word.length - 1 >= r1 && S_ENDING.has(word[word.length - 2] ?? '')) {
+  if (
+    !step1Done &&
+    word.endsWith('s') &&
+    word.length - 1 >= r1 &&
+    S_ENDING.has(word[word.length - 2] ?? '')
+  ) {
     word = word.slice(0, -1);
   }
 
@@ -52,7 +107,8 @@ export function stemSwedish(input: string): string {
 
   // Step 3.
   if (word.endsWith('fullt') && word.length - 5 >= r1) word = word.slice(0, -1);
-  else if ((word.endsWith('löst') || word.endsWith('lost')) && word.length - 4 >= r1) word = word.slice(0, -1);
+  else if ((word.endsWith('löst') || word.endsWith('lost')) && word.length - 4 >= r1)
+    word = word.slice(0, -1);
   else {
     for (const suffix of ['lig', 'els', 'ig']) {
       if (word.endsWith(suffix) && word.length - suffix.length >= r1) {

@@ -93,7 +93,7 @@ export class Vocabulary {
   applyPhrases(stems: string[]): string[] {
     if (this.phraseSynonyms.length === 0) return stems;
     const out: string[] = [];
-    for (let i = 0; i < stems.length; ) {
+    for (let i = 0; i < stems.length;) {
       const hit = this.phraseSynonyms.find(({ phrase }) => phrase.every((p, k) => stems[i + k] === p));
       if (hit) {
         out.push(...hit.canonical);
@@ -175,13 +175,15 @@ export class Vocabulary {
         const parts = source.length >= 8 ? this.splitCompound(source) : undefined;
         // Splitting a known word only helps when every part is a real word, not a stray syllable.
         if (parts && parts.length > 1 && parts.every(partOk)) {
-          for (const p of parts) for (const c of this.canonical(p)) out.push({ term: c, weight: 0.5, source, kind: 'compound' });
+          for (const p of parts)
+            for (const c of this.canonical(p)) out.push({ term: c, weight: 0.5, source, kind: 'compound' });
         }
         return;
       }
       const parts = this.splitCompound(source);
       if (parts && parts.length > 1 && parts.every(partOk)) {
-        for (const p of parts) for (const c of this.canonical(p)) out.push({ term: c, weight: 0.8, source, kind: 'compound' });
+        for (const p of parts)
+          for (const c of this.canonical(p)) out.push({ term: c, weight: 0.8, source, kind: 'compound' });
         return;
       }
       const fixed = options.fuzzy ? this.correct(s) : undefined;

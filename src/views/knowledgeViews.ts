@@ -70,7 +70,9 @@ export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
     data: {
       title: s.didYouMeanTitle,
       text: s.didYouMeanText,
-      options: options.slice(0, 3).map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv })),
+      options: options
+        .slice(0, 3)
+        .map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv })),
     },
   };
 }

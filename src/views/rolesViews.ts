@@ -12,7 +12,11 @@ function orgLine(ctx: ViewContext, org?: Organisation): string {
   return org ? s.orgShown(org.name) : s.orgHint;
 }
 
-function topicButtons(ids: string[], kb: KnowledgeBase, ctx: ViewContext): Array<{ id: string; title: string }> {
+function topicButtons(
+  ids: string[],
+  kb: KnowledgeBase,
+  ctx: ViewContext,
+): Array<{ id: string; title: string }> {
   return ids
     .map((id) => kb.topics.find((t) => t.id === id))
     .filter((t) => t !== undefined)
@@ -39,7 +43,8 @@ export function responsibilityView(
       links: chain.map((link, i) => {
         const role = roles.get(link.role);
         const level = role ? (LEVEL_NAMES[role.level]?.[ctx.locale] ?? role.level) : '';
-        const atOrg = org && role && (role.level === 'forvaltning' || role.level === 'namnd' || role.level === 'enhet');
+        const atOrg =
+          org && role && (role.level === 'forvaltning' || role.level === 'namnd' || role.level === 'enhet');
         return {
           n: i + 1,
           name: `${roleName(role, link.role, ctx)}${atOrg ? ` – ${org.name}` : ''}`,
@@ -89,7 +94,12 @@ export function roleView(role: Role, ctx: ViewContext, org?: Organisation): Card
 }
 
 /** The manager's checklist: numbered duties with deadlines, basis and whom to inform. */
-export function checklistView(cl: Checklist, kb: KnowledgeBase, ctx: ViewContext, org?: Organisation): CardView {
+export function checklistView(
+  cl: Checklist,
+  kb: KnowledgeBase,
+  ctx: ViewContext,
+  org?: Organisation,
+): CardView {
   const s = ROLE_STRINGS[ctx.locale];
   const roles = new Map(kb.roles.map((r) => [r.id, r]));
   return {
@@ -100,7 +110,10 @@ export function checklistView(cl: Checklist, kb: KnowledgeBase, ctx: ViewContext
       items: cl.items.map((item, i) => ({
         n: i + 1,
         text: ctx.contacts.fill(item.text),
-        meta: [item.deadline ? `${s.deadlineLabel}: ${item.deadline}` : '', item.basis ? `${s.basisLabel}: ${item.basis}` : '']
+        meta: [
+          item.deadline ? `${s.deadlineLabel}: ${item.deadline}` : '',
+          item.basis ? `${s.basisLabel}: ${item.basis}` : '',
+        ]
           .filter(Boolean)
           .join(' · '),
       })),
@@ -139,7 +152,10 @@ export function areaView(
     data: {
       title: s.areaTitle(AREA_NAMES[area]?.[ctx.locale] ?? area),
       respTitle: s.areaResponsibilities,
-      responsibilities: content.responsibilities.map((r) => ({ id: r.id, title: s.whoIsResponsible(r.title[ctx.locale]) })),
+      responsibilities: content.responsibilities.map((r) => ({
+        id: r.id,
+        title: s.whoIsResponsible(r.title[ctx.locale]),
+      })),
       rolesTitle: s.areaRoles,
       roles: content.roles.map((r) => ({
         id: r.id,
@@ -151,7 +167,12 @@ export function areaView(
 }
 
 /** The organisation choice: a searchable list (Input.ChoiceSet, style "filtered"). */
-export function organisationChoiceView(organisations: Organisation[], ctx: ViewContext, currentId?: string, error = ''): CardView {
+export function organisationChoiceView(
+  organisations: Organisation[],
+  ctx: ViewContext,
+  currentId?: string,
+  error = '',
+): CardView {
   const s = ROLE_STRINGS[ctx.locale];
   return {
     template: 'org-choose',

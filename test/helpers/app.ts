@@ -66,7 +66,11 @@ export class Harness {
 }
 
 /** The data of the first Action.Submit with this verb in a reply's card (what a click would send). */
-export function actionData(activity: Recorded['activity'] | undefined, verb: string, extra: Record<string, string> = {}): Record<string, unknown> {
+export function actionData(
+  activity: Recorded['activity'] | undefined,
+  verb: string,
+  extra: Record<string, string> = {},
+): Record<string, unknown> {
   let found: Record<string, unknown> | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== 'object') return;

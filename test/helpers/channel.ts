@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 /** An activity the bot sent to the channel. */
 export interface Recorded {
   conversationId: string;
-  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ content?: Record<string, unknown> }> };
+  activity: Record<string, unknown> & {
+    type?: string;
+    text?: string;
+    attachments?: Array<{ content?: Record<string, unknown> }>;
+  };
 }
 
 /**
@@ -57,10 +61,15 @@ export class FakeChannel {
   }
 
   /** Waits until `count` messages (not typing) have arrived in total, or times out. */
-  async waitForMessages(count: number, timeoutMs = 5000, conversationId?: string): Promise<Recorded['activity'][]> {
+  async waitForMessages(
+    count: number,
+    timeoutMs = 5000,
+    conversationId?: string,
+  ): Promise<Recorded['activity'][]> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages(conversationId).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${this.messages(conversationId).length}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} messages, got ${this.messages(conversationId).length}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -84,7 +93,14 @@ let counter = 0;
 /** A Teams-shaped message activity. */
 export function teamsMessage(
   serviceUrl: string,
-  options: { text?: string; value?: unknown; userId?: string; aadObjectId?: string; conversationId?: string; locale?: string } = {},
+  options: {
+    text?: string;
+    value?: unknown;
+    userId?: string;
+    aadObjectId?: string;
+    conversationId?: string;
+    locale?: string;
+  } = {},
 ): Record<string, unknown> {
   counter++;
   const userId = options.userId ?? 'user-1';
@@ -95,7 +111,11 @@ export function teamsMessage(
     serviceUrl,
     channelId: 'msteams',
     from: { id: userId, name: 'Testperson', aadObjectId: options.aadObjectId ?? `aad-${userId}` },
-    conversation: { id: options.conversationId ?? `conv-${userId}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    conversation: {
+      id: options.conversationId ?? `conv-${userId}`,
+      conversationType: 'personal',
+      tenantId: 'tenant-1',
+    },
     recipient: { id: 'bot-1', name: 'Säkerhetsguiden' },
     locale: options.locale ?? 'sv-SE',
     text: options.text,
@@ -112,8 +132,11 @@ export function cardTexts(activity: Recorded['activity']): string[] {
     if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
       if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') out.push(o.text);
-      if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Array<{ title: string; value: string }>) out.push(`${f.title}: ${f.value}`);
-      if (typeof o.title === 'string' && typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(`[${o.title}]`);
+      if (o.type === 'FactSet' && Array.isArray(o.facts))
+        for (const f of o.facts as Array<{ title: string; value: string }>)
+          out.push(`${f.title}: ${f.value}`);
+      if (typeof o.title === 'string' && typeof o.type === 'string' && o.type.startsWith('Action.'))
+        out.push(`[${o.title}]`);
       Object.values(o).forEach(walk);
     }
   };

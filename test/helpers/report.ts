@@ -54,6 +54,7 @@ export async function runReport(
   const summary = card!;
   const receipt = await send({ value: actionData(summary, 'report.submit') });
   const reference = /SG-\d{4}-\d{4,}/.exec(cardTexts(receipt!).join('\n'))?.[0];
-  if (!reference) throw new Error(`no reference in receipt:\n${transcript.map((t) => t.join(' | ')).join('\n')}`);
+  if (!reference)
+    throw new Error(`no reference in receipt:\n${transcript.map((t) => t.join(' | ')).join('\n')}`);
   return { transcript, reference, receipt: receipt!, summary };
 }

@@ -22,7 +22,11 @@ function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
 
 /** Sends the answer card of one topic. */
 export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives: string[] = []): void {
-  turn.card(answerView(topic, topicsOf(deps, topic.related), turn.view, { alternatives: topicsOf(deps, alternatives) }));
+  turn.card(
+    answerView(topic, topicsOf(deps, topic.related), turn.view, {
+      alternatives: topicsOf(deps, alternatives),
+    }),
+  );
 }
 
 /**
@@ -42,7 +46,10 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic);
     }
-    deps.logger.info({ event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind }, 'answered');
+    deps.logger.info(
+      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
+      'answered',
+    );
     return;
   }
 
@@ -51,20 +58,29 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
-      deps.logger.info({ event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence }, 'answered');
+      deps.logger.info(
+        { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
+        'answered',
+      );
       break;
     }
     case 'clarify':
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
-      deps.logger.info({ event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence }, 'clarify');
+      deps.logger.info(
+        { event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence },
+        'clarify',
+      );
       break;
     case 'fallback': {
       const category = deps.search.outOfScopeCategory(decision.outOfScope);
       turn.card(fallbackView(turn.view, category?.redirect));
       // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
       if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
-      deps.logger.info({ event: 'question', outcome: 'fallback', outOfScope: category?.id, confidence: decision.confidence }, 'fallback');
+      deps.logger.info(
+        { event: 'question', outcome: 'fallback', outOfScope: category?.id, confidence: decision.confidence },
+        'fallback',
+      );
       break;
     }
   }
@@ -74,7 +90,13 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
 /** "Vill du rapportera det som hänt?" beside an answer that has no report button of its own. */
 function offerReport(turn: Turn): void {
   const s = strings(turn.locale);
-  turn.card(messageView(s.offerReportTitle, [s.offerReportText], [{ title: s.reportThis, data: { verb: 'report.start' } }]));
+  turn.card(
+    messageView(
+      s.offerReportTitle,
+      [s.offerReportText],
+      [{ title: s.reportThis, data: { verb: 'report.start' } }],
+    ),
+  );
 }
 
 /** kb.open: a topic chosen from a button ("Menade du…?", related topics). */
@@ -83,7 +105,9 @@ export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknow
   const topic = deps.search.topic(id);
   if (!topic) {
     const s = strings(turn.locale);
-    turn.card(messageView(s.badInputTitle, [s.unknownTopic], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]));
+    turn.card(
+      messageView(s.badInputTitle, [s.unknownTopic], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]),
+    );
     return;
   }
   sendTopic(deps, turn, topic);

@@ -8,7 +8,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function badInput(turn: Turn): void {
   const s = strings(turn.locale);
-  turn.card(messageView(s.badInputTitle, [s.badInputText], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]));
+  turn.card(
+    messageView(s.badInputTitle, [s.badInputText], [{ title: s.buttonHelp, data: { verb: 'help.show' } }]),
+  );
 }
 
 /** roles.browse: pick an area. */
@@ -60,7 +62,9 @@ export function setOrganisation(deps: BotDeps, turn: Turn, data: Record<string, 
   const org = id ? deps.roles.organisation(id) : phrase ? deps.roles.findOrganisation(phrase) : undefined;
   if (!org) {
     const error = phrase ? s.orgUnknown(phrase.slice(0, 80)) : s.orgMissing;
-    turn.card(organisationChoiceView(deps.roles.organisationList(), turn.view, turn.user.organisationId, error));
+    turn.card(
+      organisationChoiceView(deps.roles.organisationList(), turn.view, turn.user.organisationId, error),
+    );
     return;
   }
   turn.user.organisationId = org.id;
