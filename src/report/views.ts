@@ -133,8 +133,8 @@ const TEXT = {
   ),
   kiaTitle: L('KIA', 'KIA'),
   kiaText: L(
-    'Händelsen ska också registreras i stadens system för tillbud och arbetsskador, KIA.',
-    "The incident must also be registered in the city's incident system, KIA.",
+    'Registrera också händelsen i KIA, stadens system för att rapportera händelser, enligt er lokala rutin.',
+    "Also register the incident in KIA, the city's incident reporting system, under your local routine.",
   ),
   imyTitle: L('Personuppgiftsincident – 72 timmar', 'Personal data breach – 72 hours'),
   imyText: L(
