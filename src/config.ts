@@ -38,7 +38,7 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
   CONTACTS_FILE: optionalString,
-  SEARCH_ANSWER_THRESHOLD: fraction(0.44),
+  SEARCH_ANSWER_THRESHOLD: fraction(0.47),
   SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
@@ -73,7 +73,7 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
     problems.push('REPORT_WEBHOOK_SECRET: required when REPORT_WEBHOOK_URL is set');
   }
-  const answer = Number(env.SEARCH_ANSWER_THRESHOLD ?? 0.5);
+  const answer = Number(env.SEARCH_ANSWER_THRESHOLD ?? 0.47);
   const suggest = Number(env.SEARCH_SUGGEST_THRESHOLD ?? 0.3);
   if (Number.isFinite(answer) && Number.isFinite(suggest) && suggest > answer) {
     problems.push('SEARCH_SUGGEST_THRESHOLD: must not be above SEARCH_ANSWER_THRESHOLD');

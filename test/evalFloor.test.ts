@@ -46,7 +46,7 @@ test('the roles router stays above its floor on eval/roles.jsonl', () => {
 
 /** Measured figures minus a small margin; raise them when the measured figures rise. */
 const FLOOR = {
-  // measured 2026-11-22: own 0.908 / 0.985 / 0.926 / 0.048; dev 0.929 / 0.982 / 1.0 / 0.018; roles 0.99
+  // measured 2026-11-22: own 0.908 / 0.985 / 0.963 / 0.048; dev 0.929 / 0.982 / 1.0 / 0.018; roles 0.99
   own: { top1: 0.89, top3: 0.97, oosRejected: 0.88, falseRejections: 0.07 },
   dev: { top1: 0.9, top3: 0.96, oosRejected: 0.8, falseRejections: 0.05 },
   roles: { top1: 0.95 },

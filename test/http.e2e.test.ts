@@ -49,6 +49,13 @@ describe('questions over HTTP without credentials', () => {
     expect(all).toMatch(/What I can help with|I am Säkerhetsguiden/);
   });
 
+  test('a Swedish question from an English Teams client gets the bot’s texts in Swedish', async () => {
+    const all = texts(
+      await h.send(msg('vad kan du göra?', { locale: 'en-US', conversationId: 'en-client' })),
+    );
+    expect(all).toContain('Det här kan jag hjälpa till med');
+  });
+
   test('in a group chat the @mention is stripped before matching', async () => {
     const activity = msg('<at>Säkerhetsguiden</at> hjälp', { conversationId: 'group-1' });
     activity.conversation = { id: 'group-1', conversationType: 'groupChat', isGroup: true };

@@ -15,7 +15,8 @@
 //
 // It sends nothing to the bot itself: everything goes through the Playground's UI. The browser may only
 // reach 127.0.0.1 (the Playground's page asks for fonts on a Microsoft CDN; those requests are refused).
-// Labels are matched in Swedish and English, because the Playground sends locale en-US on every activity.
+// Labels are matched in Swedish and English: the Playground sends locale en-US on every activity, so the bot
+// answers in English unless locale-proxy.mjs (beside this file) rewrites the locale to sv-SE.
 // Exit code 0 when every check passed, 1 when one failed, 2 on a setup problem.
 import fs from 'node:fs';
 import path from 'node:path';

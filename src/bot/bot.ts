@@ -12,7 +12,7 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/renderCard';
 import { strings, type Locale } from '../i18n/strings';
 import { ContactResolver } from '../knowledge/contacts';
-import { looksEnglish } from '../search/normalize';
+import { looksEnglish, looksSwedish } from '../search/normalize';
 import { messageView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
@@ -96,11 +96,23 @@ export class SakerhetsguidenBot extends ActivityHandler {
     }
   }
 
-  private locale(context: TurnContext, text = ''): Locale {
+  /**
+   * The language of the bot's own texts. What the person writes decides (a Swedish question gets
+   * Swedish even from an English Teams client); then the language this conversation last used
+   * (card clicks carry no text); then the client's locale; Swedish by default.
+   */
+  private async locale(context: TurnContext, text = ''): Promise<Locale> {
+    const conversation = await this.conversationData.get(context, {});
+    let fromText: Locale | undefined;
+    if (text && looksEnglish(text)) fromText = 'en';
+    else if (text && looksSwedish(text)) fromText = 'sv';
+    if (fromText) {
+      conversation.locale = fromText;
+      return fromText;
+    }
+    if (conversation.locale) return conversation.locale;
     const l = typeof context.activity.locale === 'string' ? context.activity.locale.toLowerCase() : '';
-    if (l.startsWith('en')) return 'en';
-    if (text && looksEnglish(text)) return 'en';
-    return 'sv';
+    return l.startsWith('en') ? 'en' : 'sv';
   }
 
   private async makeTurn(context: TurnContext, locale: Locale): Promise<Turn> {
@@ -125,7 +137,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
 
   /** The welcome card, once per conversation (or for each person who joins a shared one). */
   private async sendWelcome(context: TurnContext, forNewPerson: boolean): Promise<void> {
-    const turn = await this.makeTurn(context, this.locale(context));
+    const turn = await this.makeTurn(context, await this.locale(context));
     if (turn.conversation.welcomed && !forNewPerson) return;
     turn.conversation.welcomed = true;
     turn.card(welcomeView(turn.view));
@@ -154,7 +166,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const started = Date.now();
     const value: unknown = context.activity.value;
     const text = stripMentions(context);
-    const turn = await this.makeTurn(context, this.locale(context, text));
+    const turn = await this.makeTurn(context, await this.locale(context, text));
 
     if (isRecord(value) && (!text || typeof value.verb === 'string')) {
       // A card submit: route by verb before looking at any text.
@@ -213,7 +225,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const rawAction: unknown = isRecord(invokeValue) ? invokeValue.action : undefined;
     const action: Record<string, unknown> = isRecord(rawAction) ? rawAction : {};
     const data: Record<string, unknown> = isRecord(action.data) ? action.data : {};
-    const turn = await this.makeTurn(context, this.locale(context));
+    const turn = await this.makeTurn(context, await this.locale(context));
     await this.dispatchVerb(
       turn,
       typeof action.verb === 'string' && action.verb ? action.verb : data.verb,

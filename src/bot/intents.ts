@@ -65,6 +65,9 @@ const EXACT: Record<string, TextIntent['kind']> = {
   'change organization': 'org.choose',
   forvaltning: 'org.choose',
   'registrera sakerhetskanal': 'security.register',
+  'registrera sakerhetskanal har': 'security.register',
+  'registrera den har kanalen': 'security.register',
+  'gor detta till sakerhetskanal': 'security.register',
   'sakerhetskanal har': 'security.register',
   'register security channel': 'security.register',
 };

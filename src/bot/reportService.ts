@@ -304,11 +304,18 @@ export class ReportService {
     turn.text(TEXT[turn.locale].registered);
   }
 
-  /** When a security team member adds the bot to a channel or chat, that conversation is captured. */
+  /**
+   * When a security team member adds the bot to a channel or group chat, and no target is known
+   * yet, that conversation becomes the notification target. Installing the bot in one's own
+   * personal chat never does; an explicit "registrera säkerhetskanal" always wins.
+   */
   async captureConversation(context: TurnContext): Promise<void> {
     const from = context.activity.from;
     const actor: Actor = { userId: from?.id ?? '', aadObjectId: from?.aadObjectId };
+    const type = context.activity.conversation?.conversationType;
+    if (type !== 'channel' && type !== 'groupChat') return;
     if (this.deps.config.reports.securityConversationReference || !this.isTeam(actor)) return;
+    if (await this.securityConversation()) return;
     await this.saveSecurityConversation(context);
   }
 

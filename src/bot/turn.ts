@@ -14,6 +14,8 @@ export interface UserProfile {
 /** What is kept per conversation (persisted conversation state). */
 export interface ConversationData {
   reportDraft?: ReportDraft;
+  /** The language this conversation last wrote in (for card clicks, which carry no text). */
+  locale?: Locale;
   /** The welcome card has been shown here. */
   welcomed?: boolean;
   /** When the "fortsätt eller släng utkastet" offer was last shown (ISO time). */

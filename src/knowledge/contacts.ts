@@ -45,7 +45,8 @@ export class ContactResolver {
     const org = this.organisation && ORGANISATION_SCOPED.has(key) ? this.organisation : undefined;
     const name = org ? `${baseName} (${org.name})` : baseName;
     const value = (org?.contacts[key] ?? '').trim() || c?.value || undefined;
-    return { key, name, value, text: value ? `${name} (${value})` : `${name} (${UNSET[this.locale]})` };
+    const unset = c?.fallback?.[this.locale] ?? UNSET[this.locale];
+    return { key, name, value, text: value ? `${name} (${value})` : `${name} (${unset})` };
   }
 
   /** Replaces every {kontakt:KEY} in a text; an unknown key becomes the generic security-function text. */

@@ -38,6 +38,7 @@ export interface Contact {
   key: string;
   name: { sv: string; en: string };
   value: string;
+  fallback?: { sv: string; en: string };
 }
 
 export interface StaleStatement {
@@ -156,7 +157,9 @@ function loadContacts(path: string, rel: string, issues: KbIssue[], into: Map<st
   if (raw === undefined) return;
   const parsed = contactsFileSchema.safeParse(raw ?? {});
   if (!parsed.success) return zodIssues(parsed.error, rel, undefined, issues);
-  for (const [key, c] of Object.entries(parsed.data)) into.set(key, { key, name: c.name, value: c.value.trim() });
+  for (const [key, c] of Object.entries(parsed.data)) {
+    into.set(key, { key, name: c.name, value: c.value.trim(), fallback: c.fallback });
+  }
 }
 
 function compileRegex(source: string, file: string, entry: string, field: string, issues: KbIssue[]): RegExp | undefined {

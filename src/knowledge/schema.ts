@@ -70,6 +70,8 @@ export interface Topic {
 export const contactSchema = z.object({
   name: localized,
   value: z.string().default(''),
+  /** What to say while the value is unset, when "fråga din chef" would not help (e.g. the manager is away). */
+  fallback: localized.optional(),
 });
 export const contactsFileSchema = z.record(z.string().regex(idPattern, 'contact keys: lower-case and hyphens'), contactSchema);
 

@@ -24,15 +24,15 @@ export interface ConfidenceFeatures {
 
 /** Fitted weights; see bench/calibrate.ts for how (and the figures it printed). */
 export const CONFIDENCE_MODEL = {
-  bias: -1.4,
-  coverage: 1.23,
-  best: -1.72,
-  margin: 3.54,
-  score: 0.39,
-  unknownShare: -2.61,
-  evidence: -0.56,
-  posterior: 2.29,
-  oosProximity: -2.77,
+  bias: -1.27,
+  coverage: 0.71,
+  best: -1.46,
+  margin: 3.34,
+  score: 0.2,
+  unknownShare: -2.82,
+  evidence: -0.32,
+  posterior: 2.37,
+  oosProximity: -3.13,
 };
 
 /** The model's probability that the top topic is right. */

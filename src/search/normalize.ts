@@ -203,6 +203,18 @@ const SWEDISH_STOPWORDS = [
   'veta',
   'vet',
   'visste',
+  // Time fillers: "idag" says nothing about the topic, and made short small-talk examples look alike.
+  'idag',
+  'igår',
+  'imorgon',
+  'ikväll',
+  'inatt',
+  'imorse',
+  'ibland',
+  'alltid',
+  'aldrig',
+  'ofta',
+  'snart',
 ];
 
 const ENGLISH_STOPWORDS = [
@@ -281,6 +293,14 @@ const ENGLISH_STOPWORDS = [
   'her',
   'not',
   'so',
+  // Time fillers carry no topic.
+  'today',
+  'yesterday',
+  'tomorrow',
+  'now',
+  'always',
+  'never',
+  'often',
 ];
 
 /** Lower case, NFKC, and å/ä/ö/é… folded to their base letters. */
@@ -340,4 +360,17 @@ export function looksEnglish(text: string): boolean {
     if (SWEDISH_MARKERS.has(w)) sv++;
   }
   return en >= 2 && en > sv;
+}
+
+/** The opposite guess: Swedish letters or more Swedish than English function words. */
+export function looksSwedish(text: string): boolean {
+  if (/[åäöÅÄÖ]/.test(text)) return true;
+  const ws = words(text);
+  let en = 0;
+  let sv = 0;
+  for (const w of ws) {
+    if (ENGLISH_MARKERS.has(w)) en++;
+    if (SWEDISH_MARKERS.has(w)) sv++;
+  }
+  return sv >= 1 && sv > en;
 }
