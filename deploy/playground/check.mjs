@@ -272,13 +272,15 @@ try {
     String(orgReply?.body?.text ?? 'a card').slice(0, 80),
   );
 
-  // A related topic: any button of the answer card that is neither the report button nor feedback.
-  const buttons = await answerCard.locator('button').allInnerTexts();
-  const related = buttons.find((b) => !/Rapportera|Report|👍|👎|Ja$|Nej$|Yes$|No$/.test(b));
-  if (related) {
-    r = await click(cards().nth(answerIndex), related, 'related-topic');
-    check(`related topic "${related}" opens an answer`, r.replied, (await text(lastCard())).slice(0, 80));
-  } else check('related topic button on the answer card', false, 'none found');
+  // A related topic: the "▸ …" rows under "Du kanske också undrar" (clickable containers that wrap).
+  const relatedRow = answerCard.getByText(/^▸ /).first();
+  if ((await answerCard.getByText(/^▸ /).count()) > 0) {
+    const label = (await relatedRow.innerText()).replace(/^▸\s*/, '');
+    const before = await counts();
+    await relatedRow.click();
+    r = { replied: await waitForReply(before), file: await screenshot('related-topic') };
+    check(`related topic "${label}" opens an answer`, r.replied, (await text(lastCard())).slice(0, 80));
+  } else check('related topic row on the answer card', false, 'none found');
 
   r = await click(lastCard(), startsWith('👍'), 'feedback');
   const thanks = activities.filter((a) => a.name === 'message' && a.from === 'User Application').at(-1);
