@@ -346,31 +346,30 @@ export function terms(text: string): string[] {
     .filter((t) => t.length > 1);
 }
 
+/** How many English-only and Swedish-only function words a text has. */
+function languageMarkers(text: string): { en: number; sv: number } {
+  let en = 0;
+  let sv = 0;
+  for (const w of words(text)) {
+    if (ENGLISH_MARKERS.has(w)) en++;
+    if (SWEDISH_MARKERS.has(w)) sv++;
+  }
+  return { en, sv };
+}
+
 /**
  * Guesses whether a message is English rather than Swedish, from function words and letters only
  * Swedish has. Used to choose the bot's own texts; answers stay Swedish.
  */
 export function looksEnglish(text: string): boolean {
   if (/[åäöÅÄÖ]/.test(text)) return false;
-  const ws = words(text);
-  let en = 0;
-  let sv = 0;
-  for (const w of ws) {
-    if (ENGLISH_MARKERS.has(w)) en++;
-    if (SWEDISH_MARKERS.has(w)) sv++;
-  }
+  const { en, sv } = languageMarkers(text);
   return en >= 2 && en > sv;
 }
 
 /** The opposite guess: Swedish letters or more Swedish than English function words. */
 export function looksSwedish(text: string): boolean {
   if (/[åäöÅÄÖ]/.test(text)) return true;
-  const ws = words(text);
-  let en = 0;
-  let sv = 0;
-  for (const w of ws) {
-    if (ENGLISH_MARKERS.has(w)) en++;
-    if (SWEDISH_MARKERS.has(w)) sv++;
-  }
+  const { en, sv } = languageMarkers(text);
   return sv >= 1 && sv > en;
 }
