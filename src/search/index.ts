@@ -3,15 +3,15 @@ import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { Vocabulary, type QueryTerm } from './vocabulary';
 
 /**
- * The knowledge index: a BM25-style ranking over weighted fields of each topic, plus the best
- * match against any single alternative question (people ask in whole sentences; a topic is best
- * recognised by the nearest way someone has asked for it before). Confidence in [0, 1] says how
- * much of the question the winning topic explains and how clearly it wins.
+ * The knowledge index. A topic's ranking score adds three views of the question: BM25 over the
+ * topic's weighted fields, the nearest single way someone has asked for it before (people ask in
+ * whole sentences), and a naive-Bayes term model's posterior. Out-of-scope categories compete as
+ * documents. Confidence in [0, 1] (confidence.ts) says how likely the winner is right.
  */
 
 export interface Candidate {
   id: string;
-  /** Ranking score in [0, 1]. */
+  /** Ranking score: W_BM + W_BEST + W_NB at most (higher is better; compare, don't read as a probability). */
   score: number;
 }
 
@@ -57,7 +57,10 @@ const FIELD_WEIGHTS = {
 const K1 = 1.2;
 /** Weighted tf at which a term counts as fully covered (one mention in a question or keyword). */
 const SIGNATURE_TF = FIELD_WEIGHTS.questions;
-/** Share of the ranking score from BM25 over all fields; the rest is the best single-question match. */
+/**
+ * Weights of the three views in the ranking score (a sum, not a mix: chosen by `npm run eval`,
+ * where rank-1 accuracy was flat within ±0.01 around these values).
+ */
 const W_BM = 0.8;
 /** Share from the best single-question match. */
 const W_BEST = 0.2;
