@@ -322,7 +322,13 @@ export class ReportService {
   private async saveSecurityConversation(context: TurnContext): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
     await this.deps.storage.write({ [SECURITY_CONVERSATION_KEY]: { reference, eTag: '*' } });
-    this.deps.logger.info({ event: 'security.conversation.captured' }, 'security conversation captured');
+    // Notifications that waited for a target (or gave up waiting) go out now: nothing is lost.
+    const waiting = await this.deps.repository.retryOutboxNow('teams', new Date());
+    this.worker?.trigger();
+    this.deps.logger.info(
+      { event: 'security.conversation.captured', waiting },
+      'security conversation captured',
+    );
   }
 
   private async securityConversation(): Promise<Partial<ConversationReference> | undefined> {

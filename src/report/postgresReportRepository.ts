@@ -240,6 +240,15 @@ export class PostgresReportRepository implements ReportRepository {
     );
   }
 
+  async retryOutboxNow(channel: OutboxChannel, now: Date): Promise<number> {
+    const result = await this.pool.query(
+      `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, lease_until = NULL
+       WHERE channel = $2 AND state IN ('pending', 'dead')`,
+      [now, channel],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async markOutboxDead(id: number, error: string, _now: Date): Promise<void> {
     await this.pool.query(
       `UPDATE outbox SET state = 'dead', lease_until = NULL, last_error = $1 WHERE id = $2 AND state = 'pending'`,

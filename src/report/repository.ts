@@ -118,6 +118,12 @@ export interface ReportRepository {
   markOutboxFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void>;
   /** Gives up on a message: it stays in the table as 'dead' (counted, inspectable), never claimed again. */
   markOutboxDead(id: number, error: string, now: Date): Promise<void>;
+  /**
+   * Makes every undelivered message of a channel due now, with a fresh attempt count, dead ones
+   * included: used when the channel's target appears (a security conversation is registered), so
+   * notifications that waited, or gave up waiting, go out at once. Returns how many.
+   */
+  retryOutboxNow(channel: OutboxChannel, now: Date): Promise<number>;
   /** Messages not yet delivered nor dead. */
   pendingOutboxCount(): Promise<number>;
   /** Messages given up on. */

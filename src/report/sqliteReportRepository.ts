@@ -258,6 +258,18 @@ export class SqliteReportRepository implements ReportRepository {
     });
   }
 
+  retryOutboxNow(channel: OutboxChannel, now: Date): Promise<number> {
+    return settle(
+      () =>
+        this.db
+          .prepare(
+            `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL
+             WHERE channel = ? AND state IN ('pending', 'dead')`,
+          )
+          .run(now.toISOString(), channel).changes,
+    );
+  }
+
   markOutboxDead(id: number, error: string, _now: Date): Promise<void> {
     return settle(() => {
       this.db

@@ -410,6 +410,25 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
         expect(ids).toHaveLength(20);
       });
 
+      it('retryOutboxNow makes waiting and dead messages of one channel due again, and leaves delivered ones alone', async () => {
+        await repo.create(newReport(), [teamNotice, teamNotice, teamNotice, webhookNotice]);
+        const claimed = await repo.claimDueOutbox(clock.now(), 10, 1000, ['teams']);
+        const [delivered, waiting, dead] = claimed;
+        await repo.markOutboxDelivered(delivered!.id, clock.now());
+        await repo.markOutboxFailed(
+          waiting!.id,
+          'no-security-conversation',
+          new Date(clock.now().getTime() + DAY),
+          clock.now(),
+        );
+        await repo.markOutboxDead(dead!.id, 'no-security-conversation', clock.now());
+        clock.advance(60_000);
+        expect(await repo.retryOutboxNow('teams', clock.now())).toBe(2);
+        const again = await repo.claimDueOutbox(clock.now(), 10, 1000, ['teams']);
+        expect(again.map((m) => m.id).sort()).toEqual([waiting!.id, dead!.id].sort());
+        expect(again.every((m) => m.attempts === 1)).toBe(true);
+      });
+
       it('a delivered message is never claimed again and leaves the pending count', async () => {
         await repo.create(newReport(), [teamNotice]);
         const [m] = await repo.claimDueOutbox(clock.now(), 10, 1000);
