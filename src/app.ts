@@ -34,6 +34,8 @@ export interface RunningApp {
 
 /** Gap texts are kept this long; they can hold personal data. */
 const GAP_RETENTION_DAYS = 90;
+/** Conversation state (report drafts among it) untouched this long is deleted; user profiles stay. */
+const CONVERSATION_STATE_DAYS = 30;
 
 /** The bot with everything it needs, before any HTTP: what tests drive through a TestAdapter. */
 export interface Services {
@@ -41,6 +43,8 @@ export interface Services {
   deps: BotDeps;
   reports: ReportService;
   repository: ReportRepository;
+  /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
+  sweep(now?: Date): Promise<void>;
   /** Closes storage and databases (after the server has stopped). */
   close(): Promise<void>;
 }
@@ -70,10 +74,16 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     repository = new SqliteReportRepository(join(config.dataDir, 'reports.sqlite'));
   }
   const insights = new SqliteInsightsStore(join(config.dataDir, 'insights.sqlite'));
-  insights.purgeGapsOlderThan(GAP_RETENTION_DAYS);
-
-  const purged = await purgeExpired(repository, config.reports.retentionDays, new Date());
-  if (purged > 0) logger.info({ event: 'retention.purged', count: purged }, 'report contents purged');
+  const sweep = async (now = new Date()) => {
+    const reports = await purgeExpired(repository, config.reports.retentionDays, now);
+    const conversations = await storage.deleteOlderThan(
+      new Date(now.getTime() - CONVERSATION_STATE_DAYS * 86_400_000),
+      '/conversations/',
+    );
+    const gaps = insights.purgeGapsOlderThan(GAP_RETENTION_DAYS, now);
+    logger.info({ event: 'retention.swept', reports, conversations, gaps }, 'expired personal data deleted');
+  };
+  await sweep();
 
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
@@ -99,6 +109,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     deps,
     reports,
     repository,
+    sweep,
     async close() {
       await reports.stop();
       await repository.close();
@@ -114,15 +125,13 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
  */
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
   const services = await createServices(config, logger);
-  const { bot, reports, repository } = services;
+  const { bot, reports } = services;
   const adapter = createAdapter(config, logger);
   reports.startDelivery(adapter);
 
   let open = true;
   const retentionTimer = setInterval(() => {
-    purgeExpired(repository, config.reports.retentionDays, new Date()).catch(() =>
-      logger.warn({ event: 'retention.failed' }, 'retention failed'),
-    );
+    services.sweep().catch(() => logger.warn({ event: 'retention.failed' }, 'retention sweep failed'));
   }, 6 * 3_600_000);
   retentionTimer.unref();
 

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { createServices, type Services } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -136,4 +137,28 @@ test('a message that tells of an incident gets an offer to report it, next to th
     .startTest();
   const all = replies.map(text).join('\n');
   expect(all).toMatch(/Rapportera händelsen/);
+});
+
+test('the retention sweep deletes conversation state untouched for 30 days, so an abandoned draft is gone', async () => {
+  const a = adapter();
+  a.conversation.conversation = { id: 'abandoned', conversationType: 'personal', isGroup: false, name: 'p' };
+  await a
+    .send('rapportera')
+    .assertReply((r) => expect(r.type).toBe(ActivityTypes.Typing))
+    .assertReply((r) => expect(text(r)).toMatch(/fara just nu/))
+    .startTest();
+  const rows = () => {
+    const db = new Database(join(dataDir, 'state.sqlite'), { readonly: true });
+    const found = db
+      .prepare("SELECT data FROM bot_state WHERE key LIKE '%/conversations/abandoned/%'")
+      .all() as Array<{ data: string }>;
+    db.close();
+    return found;
+  };
+  expect(rows()).toHaveLength(1);
+  expect(rows()[0]?.data).toContain('reportDraft');
+  await services.sweep(new Date(Date.now() + 29 * 86_400_000));
+  expect(rows()).toHaveLength(1);
+  await services.sweep(new Date(Date.now() + 31 * 86_400_000));
+  expect(rows()).toHaveLength(0);
 });

@@ -92,9 +92,15 @@ export class PostgresStorage implements ClosableStorage {
     await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [unique]);
   }
 
-  async deleteOlderThan(cutoff: Date): Promise<number> {
+  async deleteOlderThan(cutoff: Date, keyContains?: string): Promise<number> {
     await this.ready();
-    const result = await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [cutoff]);
+    const result =
+      keyContains === undefined
+        ? await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [cutoff])
+        : await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1 AND strpos(key, $2) > 0', [
+            cutoff,
+            keyContains,
+          ]);
     return result.rowCount ?? 0;
   }
 

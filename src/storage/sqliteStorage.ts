@@ -77,9 +77,13 @@ export class SqliteStorage implements ClosableStorage {
     });
   }
 
-  deleteOlderThan(cutoff: Date): Promise<number> {
-    return settle(
-      () => this.db.prepare('DELETE FROM bot_state WHERE updated_at < ?').run(cutoff.toISOString()).changes,
+  deleteOlderThan(cutoff: Date, keyContains?: string): Promise<number> {
+    return settle(() =>
+      keyContains === undefined
+        ? this.db.prepare('DELETE FROM bot_state WHERE updated_at < ?').run(cutoff.toISOString()).changes
+        : this.db
+            .prepare('DELETE FROM bot_state WHERE updated_at < ? AND instr(key, ?) > 0')
+            .run(cutoff.toISOString(), keyContains).changes,
     );
   }
 

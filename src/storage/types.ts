@@ -29,10 +29,11 @@ export interface Storage {
 /** Bot state storage that also owns a connection. */
 export interface ClosableStorage extends Storage {
   /**
-   * Deletes items not written since `cutoff` and returns how many. Conversation state holds report
-   * drafts (personal data), so abandoned drafts must not stay forever.
+   * Deletes items not written since `cutoff` and returns how many; with `keyContains`, only items
+   * whose key contains it (e.g. "/conversations/": conversation state, not user profiles).
+   * Conversation state holds report drafts (personal data), so abandoned drafts must not stay forever.
    */
-  deleteOlderThan(cutoff: Date): Promise<number>;
+  deleteOlderThan(cutoff: Date, keyContains?: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -172,6 +172,17 @@ function storageContract(name: string, makeHarness: () => Harness): void {
       expect(Object.keys(await timed.read(['old', 'recent']))).toEqual(['recent']);
     });
 
+    it('a key filter limits the sweep to conversation state and leaves user profiles', async () => {
+      let now = new Date('2026-01-01T00:00:00.000Z');
+      const timed = await open(() => now);
+      await timed.write({ 'msteams/conversations/c1/': { draft: 1 }, 'msteams/users/u1/': { org: 'jarva' } });
+      now = new Date('2026-03-01T00:00:00.000Z');
+      expect(await timed.deleteOlderThan(new Date('2026-02-01T00:00:00.000Z'), '/conversations/')).toBe(1);
+      expect(Object.keys(await timed.read(['msteams/conversations/c1/', 'msteams/users/u1/']))).toEqual([
+        'msteams/users/u1/',
+      ]);
+    });
+
     it("botbuilder's ConversationState keeps a draft across turns and across a restart of the storage", async () => {
       const runTurns = async (storage: ClosableStorage, texts: string[]): Promise<string[]> => {
         const state = new ConversationState(storage);
