@@ -21,6 +21,8 @@ const KEYS = [
   'oosProximity',
 ] as const;
 
+const zeroModel = (): Model => ({ bias: 0, ...Object.fromEntries(KEYS.map((k) => [k, 0])) }) as Model;
+
 interface Row {
   f: ConfidenceFeatures;
   label: 0 | 1;
@@ -33,29 +35,9 @@ interface Row {
 const OOS_WEIGHT = Number(process.env.OOS_WEIGHT ?? 3);
 
 function fit(rows: Row[], l2 = 0.001, epochs = 4000, lr = 1): Model {
-  const w: Model = {
-    bias: 0,
-    coverage: 0,
-    best: 0,
-    margin: 0,
-    score: 0,
-    unknownShare: 0,
-    evidence: 0,
-    posterior: 0,
-    oosProximity: 0,
-  };
+  const w = zeroModel();
   for (let e = 0; e < epochs; e++) {
-    const g: Model = {
-      bias: 0,
-      coverage: 0,
-      best: 0,
-      margin: 0,
-      score: 0,
-      unknownShare: 0,
-      evidence: 0,
-      posterior: 0,
-      oosProximity: 0,
-    };
+    const g = zeroModel();
     for (const r of rows) {
       const err = (confidenceOf(r.f, w) - r.label) * (r.inScope ? 1 : OOS_WEIGHT);
       g.bias += err;

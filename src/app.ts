@@ -6,9 +6,9 @@ import type { BotDeps } from './bot/deps';
 import { ReportService } from './bot/reportService';
 import type { AppConfig } from './config';
 import { SqliteInsightsStore } from './insights/insightsStore';
-import { checkKnowledge, hasErrors } from './knowledge/checks';
+import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
 import { ContactResolver } from './knowledge/contacts';
-import { formatIssue, loadKnowledge } from './knowledge/loader';
+import { formatIssue } from './knowledge/loader';
 import type { Logger } from './logger';
 import { purgeExpired } from './report/retention';
 import { PostgresReportRepository } from './report/postgresReportRepository';
@@ -53,10 +53,10 @@ export interface Services {
 export async function createServices(config: AppConfig, logger: Logger): Promise<Services> {
   mkdirSync(config.dataDir, { recursive: true });
 
-  const { kb, issues } = loadKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
-  const all = [...issues, ...checkKnowledge(kb)];
-  if (hasErrors(all)) throw new KnowledgeError(all.filter((i) => i.severity === 'error').map(formatIssue));
-  const warnings = all.filter((i) => i.severity === 'warning').length;
+  const { kb, issues } = loadCheckedKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
+  if (hasErrors(issues))
+    throw new KnowledgeError(issues.filter((i) => i.severity === 'error').map(formatIssue));
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
   logger.info(
     { event: 'knowledge.loaded', topics: kb.topics.length, roles: kb.roles.length, warnings },
     'knowledge loaded',

@@ -73,11 +73,6 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
     problems.push('REPORT_WEBHOOK_SECRET: required when REPORT_WEBHOOK_URL is set');
   }
-  const answer = Number(env.SEARCH_ANSWER_THRESHOLD ?? 0.47);
-  const suggest = Number(env.SEARCH_SUGGEST_THRESHOLD ?? 0.3);
-  if (Number.isFinite(answer) && Number.isFinite(suggest) && suggest > answer) {
-    problems.push('SEARCH_SUGGEST_THRESHOLD: must not be above SEARCH_ANSWER_THRESHOLD');
-  }
   if (set('SECURITY_CONVERSATION_REFERENCE')) {
     try {
       JSON.parse(env.SECURITY_CONVERSATION_REFERENCE ?? '');
@@ -130,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
       : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
     ...crossChecks(env),
   ];
+  // Compared after parsing, so the schema's defaults stand in for unset thresholds.
+  if (parsed.success && parsed.data.SEARCH_SUGGEST_THRESHOLD > parsed.data.SEARCH_ANSWER_THRESHOLD) {
+    problems.push('SEARCH_SUGGEST_THRESHOLD: must not be above SEARCH_ANSWER_THRESHOLD');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config';
 import { loadKnowledge } from '../src/knowledge/loader';
 import { RolesService } from '../src/roles/service';
 import { evaluateRoles, type RoleEvalCase } from '../src/roles/evaluation';
-import { evaluate, parseEvalLines } from '../src/search/evaluation';
+import { evaluate, parseEvalLines, parseJsonLines } from '../src/search/evaluation';
 import { SearchService } from '../src/search/service';
 
 const ROOT = join(__dirname, '..');
@@ -36,10 +36,7 @@ test('the shared dev set stays above its floor', () => {
 });
 
 test('the roles router stays above its floor on eval/roles.jsonl', () => {
-  const cases = readFileSync(join(ROOT, 'eval', 'roles.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as RoleEvalCase);
+  const cases = parseJsonLines<RoleEvalCase>(readFileSync(join(ROOT, 'eval', 'roles.jsonl'), 'utf8'));
   expect(cases.length).toBeGreaterThanOrEqual(60);
   expect(evaluateRoles(new RolesService(kb), cases).summary.top1).toBeGreaterThanOrEqual(FLOOR.roles.top1);
 });

@@ -3,12 +3,11 @@
  * rules). Prints every problem as "file › entry › field: message"; exits 1 on any error.
  */
 import { loadConfig } from '../config';
-import { checkKnowledge, hasErrors } from '../knowledge/checks';
-import { formatIssue, loadKnowledge } from '../knowledge/loader';
+import { hasErrors, loadCheckedKnowledge } from '../knowledge/checks';
+import { formatIssue } from '../knowledge/loader';
 
 const config = loadConfig();
-const { kb, issues } = loadKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
-const all = [...issues, ...checkKnowledge(kb)];
+const { kb, issues: all } = loadCheckedKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
 for (const issue of all) console.log(formatIssue(issue));
 const errors = all.filter((i) => i.severity === 'error').length;
 const warnings = all.length - errors;

@@ -1,4 +1,4 @@
-import type { KbIssue, KnowledgeBase } from './loader';
+import { loadKnowledge, type KbIssue, type KnowledgeBase } from './loader';
 import type { Topic } from './schema';
 
 /** `{kontakt:KEY}` in answers and steps; resolved from contacts.yaml when shown. */
@@ -134,7 +134,19 @@ function checkRoles(kb: KnowledgeBase, roleIds: Set<string>, topicIds: Set<strin
   }
 }
 
-/** Loads, then checks; the single entry point for start-up and `npm run kb:check`. */
+/** True when any issue is an error (warnings do not block). */
 export function hasErrors(issues: KbIssue[]): boolean {
   return issues.some((i) => i.severity === 'error');
+}
+
+/**
+ * Loads the knowledge folder and runs every check: the single entry point for start-up, the CLIs
+ * and `npm run kb:check`. `issues` holds schema problems and content-rule problems together.
+ */
+export function loadCheckedKnowledge(
+  dir: string,
+  options: { contactsFile?: string } = {},
+): { kb: KnowledgeBase; issues: KbIssue[] } {
+  const { kb, issues } = loadKnowledge(dir, options);
+  return { kb, issues: [...issues, ...checkKnowledge(kb)] };
 }

@@ -25,12 +25,17 @@ export interface EvalMiss {
 }
 
 /** Parses JSON lines; blank lines and lines starting with // are skipped. */
-export function parseEvalLines(text: string): EvalCase[] {
+export function parseJsonLines<T>(text: string): T[] {
   return text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('//'))
-    .map((l) => JSON.parse(l) as EvalCase);
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** The knowledge evaluation file: {"q", "expect"} per line. */
+export function parseEvalLines(text: string): EvalCase[] {
+  return parseJsonLines<EvalCase>(text);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

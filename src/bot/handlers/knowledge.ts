@@ -1,5 +1,6 @@
 import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
+import { MAX_QUERY_CHARS } from '../../search/service';
 import type { Topic } from '../../knowledge/schema';
 import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
@@ -12,9 +13,6 @@ import type { Turn } from '../turn';
  */
 const INCIDENT_TOLD =
   /\b(jag|mig|oss|vi|min kollega|kollegan)\b.*\b(hotad\w*|hotade|hotat|hotas|slog|slagen|knuffa\w*|sparka\w*|spotta\w*|trakassera\w*|misshand\w*|angrep\w*|hotbrev|mordhot|knivhot|erbj[oö]d|mut\w*)\b/;
-
-/** Longest message we search on; the rest is ignored (and said so). */
-const MAX_QUESTION_CHARS = 2000;
 
 function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
   return ids.map((id) => deps.search.topic(id)).filter((t): t is Topic => t !== undefined);
@@ -35,7 +33,8 @@ export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives:
  * user identity.
  */
 export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void {
-  const text = rawText.length > MAX_QUESTION_CHARS ? rawText.slice(0, MAX_QUESTION_CHARS) : rawText;
+  // The search reads only the beginning of a very long message; the roles router and gaps do too.
+  const text = rawText.slice(0, MAX_QUERY_CHARS);
   const rolesAnswer = deps.roles.answer(text, turn.view, turn.user.organisationId);
   const { decision } = deps.search.ask(text);
 
@@ -84,7 +83,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       break;
     }
   }
-  if (rawText.length > MAX_QUESTION_CHARS) turn.text(strings(turn.locale).tooLong);
+  if (rawText.length > MAX_QUERY_CHARS) turn.text(strings(turn.locale).tooLong);
 }
 
 /** "Vill du rapportera det som hänt?" beside an answer that has no report button of its own. */
