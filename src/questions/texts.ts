@@ -1,0 +1,171 @@
+/** Every text of "Fråga säkerhetsfunktionen", Swedish first, English second (one language per card). */
+export const QUESTION_TEXTS = {
+  sv: {
+    askButton: 'Fråga säkerhetsfunktionen',
+    askTitle: 'Fråga säkerhetsfunktionen',
+    askIntro:
+      'Jag kunde inte svara säkert. Skriv din fråga så svarar en person från stadens säkerhetsfunktion här i chatten, oftast inom en arbetsdag.',
+    questionLabel: 'Din fråga (högst 1 000 tecken)',
+    areaLabel: 'Område (valfritt)',
+    areaUnknown: 'Vet inte, låt säkerhetsfunktionen välja',
+    privacy: (days: number) =>
+      `Vad händer med texten? Den läses bara av den grupp i säkerhetsfunktionen som frågan skickas till, och av dig. ${
+        days > 0
+          ? `Texten raderas efter ${days} dagar; kvar blir bara anonym statistik.`
+          : 'Den sparas tills säkerhetsfunktionen raderar den.'
+      } Skriv inga känsliga uppgifter om andra personer, och inget om säkerhetsskyddsklassificerad verksamhet. Är någon i fara: ring 112.`,
+    send: 'Skicka frågan',
+    empty: 'Skriv din fråga först.',
+    tooLong: 'Frågan är för lång: högst 1 000 tecken. Korta den och skicka igen; inget har skickats än.',
+    receiptTitle: 'Frågan är skickad',
+    receipt: (id: string, area: string) =>
+      `Din fråga har nummer ${id} och har gått till ${area}. Svaret kommer här i chatten. Skriv "mina frågor" för att se dina frågor.`,
+    saveFailed:
+      'Frågan kunde inte sparas just nu. Inget har gått förlorat: tryck Skicka igen om en liten stund.',
+    personalOnlyTitle: 'Frågor ställs i en privat chatt',
+    personalOnly:
+      'Här kan andra läsa med. Öppna en privat chatt med Säkerhetsguiden och skriv "fråga säkerhetsfunktionen".',
+    notFoundTitle: 'Det går inte',
+    notFound: 'Frågan finns inte eller saknar behörighet.',
+    myQuestions: 'Mina frågor',
+    noQuestions: 'Du har inte ställt några frågor till säkerhetsfunktionen.',
+    open: 'Visa',
+    teamTitle: (id: string) => `Fråga ${id}`,
+    areaFact: 'Område',
+    ageFact: 'Väntat',
+    statusFact: 'Status',
+    askedByFact: 'Frågat av',
+    takenByFact: 'Tas om hand av',
+    questionHeading: 'Fråga',
+    followUpHeading: 'Följdfråga',
+    answerHeading: 'Svar',
+    answerLabel: 'Ditt svar (visas för den som frågade)',
+    answerButton: 'Svara',
+    takeButton: 'Jag tar den',
+    forwardLabel: 'Skicka vidare till',
+    forwardButton: 'Skicka vidare till annat område',
+    closeButton: 'Stäng utan svar',
+    suggestButton: 'Föreslå som kunskap',
+    suggested: 'Utkast till kunskapsbanken är skapat (npm run kb:drafts).',
+    forwarded: (area: string) => `Skickad vidare till ${area}.`,
+    conflict: 'Någon annan hann före: så här ser frågan ut nu.',
+    answerEmpty: 'Skriv ett svar först.',
+    answerTooLong: 'Svaret är för långt: högst 1 000 tecken.',
+    sameArea: 'Välj ett annat område att skicka vidare till.',
+    notAllowedNow: 'Det går inte att göra med frågan i dess nuvarande läge.',
+    purged: '(texten är raderad enligt gallringsregeln)',
+    answerTitle: (id: string) => `Svar på din fråga ${id}`,
+    thanksButton: 'Tack, det hjälpte',
+    followUpButton: 'Jag har en följdfråga',
+    thanksReply: 'Tack för att du berättade. Skriv gärna igen om det är något mer.',
+    followUpTitle: 'Din följdfråga',
+    followUpLabel: 'Skriv din följdfråga (högst 1 000 tecken)',
+    followUpSend: 'Skicka följdfrågan',
+    followUpSent: (id: string) =>
+      `Följdfrågan är skickad till samma grupp (${id}). Svaret kommer här i chatten.`,
+    closedTitle: (id: string) => `Din fråga ${id} är stängd`,
+    closedText:
+      'Säkerhetsfunktionen stängde frågan utan svar, oftast för att den hör hemma någon annanstans. Fråga gärna din chef eller säkerhetssamordnaren på din förvaltning. Är någon i fara: ring 112.',
+    reminderTitle: (id: string) => `Påminnelse: ${id} väntar på svar`,
+    reminderText: (hours: number) => `Frågan har väntat mer än ${hours} arbetstimmar.`,
+    digestTitle: 'Obesvarade frågor',
+    digestLine: (id: string, age: string) => `${id}, har väntat ${age}`,
+    weeklyTitle: 'Veckans sammanfattning för kunskapsbanken',
+    weeklyGaps: 'Vanligaste frågorna jag inte kunde svara på',
+    weeklyThumbs: 'Ämnen med flest 👎',
+    weeklyDrafts: (n: number) => `${n} utkast väntar (npm run kb:drafts).`,
+    none: 'Inga.',
+    registered: (area: string) => `Klart. Frågor om ${area} skickas till den här konversationen.`,
+    registerUsage:
+      'Skriv "registrera frågekanal" följt av område: hot och våld, otillåten påverkan, informationssäkerhet, förtroendevaldas säkerhet eller övrigt.',
+    registerNotAllowed: 'Bara medlemmar i säkerhetsfunktionens grupper kan registrera en frågekanal.',
+    statusLabel: 'Status',
+    hours: (h: number) =>
+      h < 1 ? 'under en timme' : h < 48 ? `${Math.floor(h)} timmar` : `${Math.floor(h / 24)} dagar`,
+  },
+  en: {
+    askButton: 'Ask the security function',
+    askTitle: 'Ask the security function',
+    askIntro:
+      'I could not answer with confidence. Write your question and a person from the city’s security function will answer here in this chat, usually within a working day.',
+    questionLabel: 'Your question (at most 1,000 characters)',
+    areaLabel: 'Area (optional)',
+    areaUnknown: 'Not sure, let the security function decide',
+    privacy: (days: number) =>
+      `What happens to the text? Only the security function team the question is routed to, and you, can read it. ${
+        days > 0
+          ? `It is deleted after ${days} days; only anonymous statistics remain.`
+          : 'It is kept until the security function deletes it.'
+      } Do not include sensitive details about other people or anything classified. If anyone is in danger: call 112.`,
+    send: 'Send the question',
+    empty: 'Please write your question first.',
+    tooLong:
+      'The question is too long: at most 1,000 characters. Shorten it and send again; nothing has been sent yet.',
+    receiptTitle: 'Your question has been sent',
+    receipt: (id: string, area: string) =>
+      `Your question is number ${id} and has gone to ${area}. The answer will arrive here in this chat. Type "my questions" to see your questions.`,
+    saveFailed: 'The question could not be saved right now. Nothing is lost: press Send again shortly.',
+    personalOnlyTitle: 'Questions are asked in a private chat',
+    personalOnly:
+      'Others can read along here. Open a private chat with Säkerhetsguiden and type "ask the security function".',
+    notFoundTitle: 'Not available',
+    notFound: 'The question does not exist or you do not have access to it.',
+    myQuestions: 'My questions',
+    noQuestions: 'You have not asked the security function anything.',
+    open: 'Show',
+    teamTitle: (id: string) => `Question ${id}`,
+    areaFact: 'Area',
+    ageFact: 'Waiting',
+    statusFact: 'Status',
+    askedByFact: 'Asked by',
+    takenByFact: 'Handled by',
+    questionHeading: 'Question',
+    followUpHeading: 'Follow-up',
+    answerHeading: 'Answer',
+    answerLabel: 'Your answer (shown to the person who asked)',
+    answerButton: 'Answer',
+    takeButton: 'I’ll take it',
+    forwardLabel: 'Forward to',
+    forwardButton: 'Forward to another area',
+    closeButton: 'Close without answer',
+    suggestButton: 'Suggest as knowledge',
+    suggested: 'A knowledge base draft has been created (npm run kb:drafts).',
+    forwarded: (area: string) => `Forwarded to ${area}.`,
+    conflict: 'Someone else got there first: this is the question now.',
+    answerEmpty: 'Please write an answer first.',
+    answerTooLong: 'The answer is too long: at most 1,000 characters.',
+    sameArea: 'Choose another area to forward to.',
+    notAllowedNow: 'That is not possible in the question’s current state.',
+    purged: '(the text has been deleted under the retention rule)',
+    answerTitle: (id: string) => `Answer to your question ${id}`,
+    thanksButton: 'Thanks, that helped',
+    followUpButton: 'I have a follow-up question',
+    thanksReply: 'Thank you for letting us know. Write again any time.',
+    followUpTitle: 'Your follow-up question',
+    followUpLabel: 'Write your follow-up question (at most 1,000 characters)',
+    followUpSend: 'Send the follow-up',
+    followUpSent: (id: string) =>
+      `Your follow-up has gone to the same team (${id}). The answer will arrive here.`,
+    closedTitle: (id: string) => `Your question ${id} has been closed`,
+    closedText:
+      'The security function closed the question without an answer, usually because it belongs elsewhere. Ask your manager or your organisation’s security coordinator. If anyone is in danger: call 112.',
+    reminderTitle: (id: string) => `Reminder: ${id} is waiting for an answer`,
+    reminderText: (hours: number) => `The question has waited more than ${hours} working hours.`,
+    digestTitle: 'Unanswered questions',
+    digestLine: (id: string, age: string) => `${id}, waiting ${age}`,
+    weeklyTitle: 'Weekly knowledge base summary',
+    weeklyGaps: 'Most frequent questions I could not answer',
+    weeklyThumbs: 'Topics with the most 👎',
+    weeklyDrafts: (n: number) => `${n} drafts waiting (npm run kb:drafts).`,
+    none: 'None.',
+    registered: (area: string) => `Done. Questions about ${area} will be sent to this conversation.`,
+    registerUsage:
+      'Type "registrera frågekanal" followed by an area: hot och våld, otillåten påverkan, informationssäkerhet, förtroendevaldas säkerhet or övrigt.',
+    registerNotAllowed: 'Only members of the security function’s teams can register a question channel.',
+    statusLabel: 'Status',
+    hours: (h: number) =>
+      h < 1 ? 'under an hour' : h < 48 ? `${Math.floor(h)} hours` : `${Math.floor(h / 24)} days`,
+  },
+} as const;
+
+export type QuestionTexts = (typeof QUESTION_TEXTS)['sv'] | (typeof QUESTION_TEXTS)['en'];
