@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
+import { QuestionGlue } from './bot/questionGlue';
 import { ReportService } from './bot/reportService';
 import type { AppConfig } from './config';
 import { SqliteInsightsStore } from './insights/insightsStore';
@@ -10,6 +11,13 @@ import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
 import { ContactResolver } from './knowledge/contacts';
 import { formatIssue } from './knowledge/loader';
 import type { Logger } from './logger';
+import type { QuestionRepository } from './questions/repository';
+import { purgeExpiredQuestions } from './questions/scheduler';
+import { QuestionService } from './questions/service';
+import {
+  openPostgresQuestionRepository,
+  openSqliteQuestionRepository,
+} from './questions/sqlQuestionRepository';
 import { purgeExpired } from './report/retention';
 import { PostgresReportRepository } from './report/postgresReportRepository';
 import type { ReportRepository } from './report/repository';
@@ -43,14 +51,26 @@ export interface Services {
   deps: BotDeps;
   reports: ReportService;
   repository: ReportRepository;
+  questions: QuestionGlue;
+  questionRepository: QuestionRepository;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
   /** Closes storage and databases (after the server has stopped). */
   close(): Promise<void>;
 }
 
+/** What tests may replace: the clock that questions, reminders and digests read. */
+export interface ServiceOptions {
+  clock?: () => Date;
+}
+
 /** Loads and checks knowledge, opens storage and wires the bot. Throws KnowledgeError on broken content. */
-export async function createServices(config: AppConfig, logger: Logger): Promise<Services> {
+export async function createServices(
+  config: AppConfig,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<Services> {
+  const clock = options.clock ?? (() => new Date());
   mkdirSync(config.dataDir, { recursive: true });
 
   const { kb, issues } = loadCheckedKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
@@ -64,14 +84,17 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
 
   let storage: ClosableStorage;
   let repository: ReportRepository;
+  let questionRepository: QuestionRepository;
   if (config.storage.kind === 'postgres' && config.storage.databaseUrl) {
     const pgStorage = new PostgresStorage(config.storage.databaseUrl);
     await pgStorage.ready(); // fail fast on a wrong DATABASE_URL
     storage = pgStorage;
     repository = await PostgresReportRepository.open(config.storage.databaseUrl);
+    questionRepository = await openPostgresQuestionRepository(config.storage.databaseUrl, { clock });
   } else {
     storage = new SqliteStorage(join(config.dataDir, 'state.sqlite'));
     repository = new SqliteReportRepository(join(config.dataDir, 'reports.sqlite'));
+    questionRepository = openSqliteQuestionRepository(join(config.dataDir, 'questions.sqlite'), { clock });
   }
   const insights = new SqliteInsightsStore(join(config.dataDir, 'insights.sqlite'));
   const sweep = async (now = new Date()) => {
@@ -81,7 +104,11 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
       '/conversations/',
     );
     const gaps = insights.purgeGapsOlderThan(GAP_RETENTION_DAYS, now);
-    logger.info({ event: 'retention.swept', reports, conversations, gaps }, 'expired personal data deleted');
+    const questions = await purgeExpiredQuestions(questionRepository, config.questions.retentionDays, now);
+    logger.info(
+      { event: 'retention.swept', reports, conversations, gaps, questions },
+      'expired personal data deleted',
+    );
   };
   await sweep();
 
@@ -95,6 +122,22 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     logger,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
+  const questionService = new QuestionService({
+    repository: questionRepository,
+    settings: { ...config.questions, adminAadObjectIds: config.reports.securityTeamAadObjectIds },
+    logger,
+    clock,
+    // Called from turns only, after `questions` below exists.
+    onQueued: () => questions.trigger(),
+  });
+  const questions = new QuestionGlue({
+    config,
+    service: questionService,
+    repository: questionRepository,
+    insights,
+    logger,
+    clock,
+  });
   const deps: BotDeps = {
     config,
     kb,
@@ -102,6 +145,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     roles: new RolesService(kb),
     insights,
     reports,
+    questions,
     logger,
   };
   return {
@@ -109,10 +153,14 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     deps,
     reports,
     repository,
+    questions,
+    questionRepository,
     sweep,
     async close() {
       await reports.stop();
+      await questions.stop();
       await repository.close();
+      await questionRepository.close();
       await storage.close();
       insights.close();
     },
@@ -123,11 +171,16 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
  * Builds every dependency from configuration and starts the HTTP server. Used by index.ts and by
  * the end-to-end tests (which start the real service on a free port).
  */
-export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
-  const services = await createServices(config, logger);
+export async function startApp(
+  config: AppConfig,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningApp> {
+  const services = await createServices(config, logger, options);
   const { bot, reports } = services;
   const adapter = createAdapter(config, logger);
   reports.startDelivery(adapter);
+  services.questions.start(adapter);
 
   let open = true;
   const retentionTimer = setInterval(() => {

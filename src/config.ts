@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseQuestionRoutes, type QuestionRoutes } from './questions/routes';
 
 /**
  * The only reader of process.env. Every variable is validated once at start-up; a bad setup fails
@@ -53,6 +54,15 @@ const schema = z.object({
   REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  ASK_THE_TEAM_ENABLED: z
+    .enum(['true', 'false', ''])
+    .default('true')
+    .transform((v) => v !== 'false'),
+  QUESTION_ROUTES: optionalString,
+  QUESTION_SLA_HOURS: z.coerce.number().positive().max(1000).default(8),
+  QUESTION_RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
+  CONTENT_OWNER_CONVERSATION: optionalString,
+  QUESTION_SCHEDULER_MS: z.coerce.number().int().min(50).default(60000),
 });
 
 /**
@@ -72,6 +82,20 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
     problems.push('DATABASE_URL: required when STORAGE=postgres');
   if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
     problems.push('REPORT_WEBHOOK_SECRET: required when REPORT_WEBHOOK_URL is set');
+  }
+  if (set('QUESTION_ROUTES')) {
+    try {
+      parseQuestionRoutes(env.QUESTION_ROUTES);
+    } catch (error) {
+      problems.push(`QUESTION_ROUTES: ${(error as Error).message}`);
+    }
+  }
+  if (set('CONTENT_OWNER_CONVERSATION')) {
+    try {
+      JSON.parse(env.CONTENT_OWNER_CONVERSATION ?? '');
+    } catch {
+      problems.push('CONTENT_OWNER_CONVERSATION: must be JSON');
+    }
   }
   if (set('SECURITY_CONVERSATION_REFERENCE')) {
     try {
@@ -106,6 +130,15 @@ export interface AppConfig {
     outboxPollMs: number;
   };
   shutdownGraceMs: number;
+  /** "Fråga säkerhetsfunktionen" (see src/questions/). */
+  questions: {
+    enabled: boolean;
+    routes: QuestionRoutes;
+    slaHours: number;
+    retentionDays: number;
+    contentOwnerConversation?: Record<string, unknown>;
+    schedulerMs: number;
+  };
 }
 
 /** Thrown when the environment is invalid; the message lists every bad variable. */
@@ -161,6 +194,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
       outboxPollMs: e.OUTBOX_POLL_MS,
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    questions: Object.freeze({
+      enabled: e.ASK_THE_TEAM_ENABLED,
+      routes: parseQuestionRoutes(e.QUESTION_ROUTES),
+      slaHours: e.QUESTION_SLA_HOURS,
+      retentionDays: e.QUESTION_RETENTION_DAYS,
+      contentOwnerConversation: e.CONTENT_OWNER_CONVERSATION
+        ? (JSON.parse(e.CONTENT_OWNER_CONVERSATION) as Record<string, unknown>)
+        : undefined,
+      schedulerMs: e.QUESTION_SCHEDULER_MS,
+    }),
   });
 }
 

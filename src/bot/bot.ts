@@ -187,6 +187,9 @@ export class SakerhetsguidenBot extends ActivityHandler {
 
   private async handleText(turn: Turn, text: string): Promise<void> {
     const intent = classifyText(text);
+    // With ASK_THE_TEAM_ENABLED=false the question commands do not exist: the text is a question like any other.
+    if (intent.kind.startsWith('question.') && !this.deps.questions.enabled)
+      return answerQuestion(this.deps, turn, text);
     switch (intent.kind) {
       case 'help':
         return this.dispatchVerb(turn, 'help.show', {});
@@ -205,6 +208,14 @@ export class SakerhetsguidenBot extends ActivityHandler {
         return this.dispatchVerb(turn, 'org.choose', {});
       case 'reports.open':
         return this.dispatchVerb(turn, 'reports.open', { reference: intent.reference });
+      case 'question.ask':
+        return this.dispatchVerb(turn, 'question.start', {});
+      case 'question.mine':
+        return this.dispatchVerb(turn, 'question.mine', {});
+      case 'question.open':
+        return this.dispatchVerb(turn, 'question.open', { id: intent.id });
+      case 'question.register':
+        return this.deps.questions.register(turn, intent.phrase);
       case 'security.register':
         return this.deps.reports.registerSecurityConversation(turn);
       case 'org.set':

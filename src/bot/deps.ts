@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/loader';
 import type { Logger } from '../logger';
 import type { RolesService } from '../roles/service';
 import type { SearchService } from '../search/service';
+import type { QuestionGlue } from './questionGlue';
 import type { ReportService } from './reportService';
 
 /** Everything the bot's handlers use; built once by the composition root. */
@@ -14,5 +15,6 @@ export interface BotDeps {
   roles: RolesService;
   insights: InsightsStore;
   reports: ReportService;
+  questions: QuestionGlue;
   logger: Logger;
 }

@@ -29,6 +29,16 @@ describe('classifying typed messages', () => {
     );
   });
 
+  test.each([
+    ['Fråga säkerhetsfunktionen', { kind: 'question.ask' }],
+    ['mina frågor', { kind: 'question.mine' }],
+    ['öppna fq-2026-000012', { kind: 'question.open', id: 'FQ-2026-000012' }],
+    ['registrera frågekanal hot och våld', { kind: 'question.register', phrase: 'hot och vald' }],
+    ['registrera frågekanal', { kind: 'question.register', phrase: '' }],
+  ])('%j is %j', (text, intent) => {
+    expect(classifyText(text)).toEqual(intent);
+  });
+
   test('a question that merely contains a command word stays a question', () => {
     expect(classifyText('hur rapporterar jag ett hot i KIA?').kind).toBe('question');
   });

@@ -15,6 +15,10 @@ export type TextIntent =
   | { kind: 'org.set'; phrase: string }
   | { kind: 'security.register' }
   | { kind: 'reports.open'; reference: string }
+  | { kind: 'question.ask' }
+  | { kind: 'question.mine' }
+  | { kind: 'question.open'; id: string }
+  | { kind: 'question.register'; phrase: string }
   | { kind: 'question'; text: string };
 
 const norm = (s: string) =>
@@ -70,6 +74,11 @@ const EXACT: Record<string, TextIntent['kind']> = {
   'gor detta till sakerhetskanal': 'security.register',
   'sakerhetskanal har': 'security.register',
   'register security channel': 'security.register',
+  'fraga sakerhetsfunktionen': 'question.ask',
+  'fraga en manniska': 'question.ask',
+  'ask the security function': 'question.ask',
+  'mina fragor': 'question.mine',
+  'my questions': 'question.mine',
 };
 
 const ORG_PATTERNS = [
@@ -91,6 +100,11 @@ export function classifyText(text: string): TextIntent {
   // "öppna SG-2026-000123" (from the notification card's hint in a channel).
   const ref = /^(?:oppna|visa|open|show)\s+(sg-\d{4}-\d{1,})$/.exec(n);
   if (ref?.[1]) return { kind: 'reports.open', reference: ref[1].toUpperCase() };
+  const question = /^(?:oppna|visa|open|show)\s+(fq-\d{4}-\d{1,})$/.exec(n);
+  if (question?.[1]) return { kind: 'question.open', id: question[1].toUpperCase() };
+  // "registrera frågekanal hot och våld": in any channel or chat, by a member of that team.
+  const register = /^(?:registrera fragekanal|register question channel)(?:\s+(?:for\s+)?(.*))?$/.exec(n);
+  if (register) return { kind: 'question.register', phrase: register[1] ?? '' };
   for (const p of ORG_PATTERNS) {
     const m = p.exec(n);
     // Only a short phrase can name an organisation; whether it does is checked against organisations.yaml.

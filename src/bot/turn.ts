@@ -18,6 +18,8 @@ export interface ConversationData {
   locale?: Locale;
   /** The welcome card has been shown here. */
   welcomed?: boolean;
+  /** The last question the bot could not answer, to prefill "Fråga säkerhetsfunktionen" (cleared by retention with the state). */
+  lastUnanswered?: string;
   /** When the "fortsätt eller släng utkastet" offer was last shown (ISO time). */
   resumeOfferedAt?: string;
 }

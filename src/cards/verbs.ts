@@ -29,6 +29,18 @@ export const VERBS = [
   'reports.all',
   'reports.open',
   'reports.setStatus',
+  'question.start',
+  'question.submit',
+  'question.mine',
+  'question.open',
+  'question.take',
+  'question.forward',
+  'question.answer',
+  'question.close',
+  'question.suggest',
+  'question.thanks',
+  'question.followUpForm',
+  'question.followUp',
 ] as const;
 
 /** One of VERBS. */

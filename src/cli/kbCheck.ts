@@ -5,9 +5,12 @@
 import { loadConfig } from '../config';
 import { hasErrors, loadCheckedKnowledge } from '../knowledge/checks';
 import { formatIssue } from '../knowledge/loader';
+import { checkDrafts } from '../questions/kbDrafts';
 
 const config = loadConfig();
-const { kb, issues: all } = loadCheckedKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
+const { kb, issues } = loadCheckedKnowledge(config.knowledgeDir, { contactsFile: config.contactsFile });
+// Drafts from "Föreslå som kunskap" (npm run kb:drafts) are checked too, with the draft rules.
+const all = [...issues, ...checkDrafts(config.knowledgeDir)];
 for (const issue of all) console.log(formatIssue(issue));
 const errors = all.filter((i) => i.severity === 'error').length;
 const warnings = all.length - errors;

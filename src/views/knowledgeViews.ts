@@ -22,7 +22,7 @@ export function answerView(
   topic: Topic,
   related: Topic[],
   ctx: ViewContext,
-  options: { alternatives?: Topic[] } = {},
+  options: { alternatives?: Topic[]; ask?: AskLink } = {},
 ): CardView {
   const s = strings(ctx.locale);
   const fill = (t: string) => ctx.contacts.fill(t);
@@ -58,12 +58,28 @@ export function answerView(
       feedbackQuestion: s.feedbackQuestion,
       feedbackYes: s.feedbackYes,
       feedbackNo: s.feedbackNo,
+      ...askData(options.ask),
     },
   };
 }
 
+/**
+ * The small "Fråga säkerhetsfunktionen" link under an answer, "Menade du…?" and "vet inte": the
+ * person's question (to prefill the ask card) and the button title; absent when the feature is off.
+ */
+export interface AskLink {
+  label: string;
+  text: string;
+  /** The knowledge area of the answer shown, to preselect the team. */
+  kbArea?: string;
+}
+
+function askData(ask: AskLink | undefined): { askLabel: string; askText: string; askArea: string } {
+  return { askLabel: ask?.label ?? '', askText: ask?.text ?? '', askArea: ask?.kbArea ?? '' };
+}
+
 /** "Menade du…?" with up to three topics as buttons. */
-export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
+export function didYouMeanView(options: Topic[], ctx: ViewContext, ask?: AskLink): CardView {
   const s = strings(ctx.locale);
   return {
     template: 'did-you-mean',
@@ -73,6 +89,7 @@ export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
       options: options
         .slice(0, 3)
         .map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv })),
+      ...askData(ask),
     },
   };
 }
@@ -81,7 +98,11 @@ export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
  * The honest "I don't know", with the security function's contact and 112. When the question is
  * recognisably about something else (pay, IT support…), the redirect says where to ask instead.
  */
-export function fallbackView(ctx: ViewContext, redirect?: { sv: string; en: string }): CardView {
+export function fallbackView(
+  ctx: ViewContext,
+  redirect?: { sv: string; en: string },
+  ask?: AskLink,
+): CardView {
   const s = strings(ctx.locale);
   return {
     template: 'fallback',
@@ -93,6 +114,7 @@ export function fallbackView(ctx: ViewContext, redirect?: { sv: string; en: stri
       contactText: ctx.contacts.resolve('sakerhetsfunktion').text,
       dangerText: s.dangerNow,
       helpLabel: s.buttonHelp,
+      ...askData(ask),
     },
   };
 }

@@ -2,7 +2,9 @@ import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
 import type { Topic } from '../../knowledge/schema';
-import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
+import { QUESTION_TEXTS } from '../../questions/texts';
+import { MAX_QUESTION_CHARS } from '../../questions/types';
+import { answerView, didYouMeanView, fallbackView, helpView, type AskLink } from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
@@ -18,11 +20,35 @@ function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
   return ids.map((id) => deps.search.topic(id)).filter((t): t is Topic => t !== undefined);
 }
 
+/**
+ * The "Fråga säkerhetsfunktionen" link for a card: only when the feature is on and in a personal
+ * chat (questions are personal data; the ask card refuses shared conversations anyway).
+ */
+function askLink(deps: BotDeps, turn: Turn, text: string, kbArea?: string): AskLink | undefined {
+  const conversation = turn.context.activity.conversation;
+  const type = conversation?.conversationType;
+  const shared =
+    type === 'channel' || type === 'groupChat' || (type === undefined && conversation?.isGroup === true);
+  if (!deps.questions.enabled || shared) return undefined;
+  return {
+    label: QUESTION_TEXTS[turn.locale].askButton,
+    text: text.slice(0, MAX_QUESTION_CHARS),
+    ...(kbArea ? { kbArea } : {}),
+  };
+}
+
 /** Sends the answer card of one topic. */
-export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives: string[] = []): void {
+export function sendTopic(
+  deps: BotDeps,
+  turn: Turn,
+  topic: Topic,
+  alternatives: string[] = [],
+  question = '',
+): void {
   turn.card(
     answerView(topic, topicsOf(deps, topic.related), turn.view, {
       alternatives: topicsOf(deps, alternatives),
+      ask: askLink(deps, turn, question, topic.area),
     }),
   );
 }
@@ -55,7 +81,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
   switch (decision.kind) {
     case 'answer': {
       const topic = deps.search.topic(decision.topicId);
-      if (topic) sendTopic(deps, turn, topic, decision.alternatives);
+      if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
       deps.logger.info(
         { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
@@ -64,7 +90,8 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       break;
     }
     case 'clarify':
-      turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
+      turn.conversation.lastUnanswered = text.slice(0, MAX_QUESTION_CHARS);
+      turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view, askLink(deps, turn, text)));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
       deps.logger.info(
         { event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence },
@@ -73,7 +100,8 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       break;
     case 'fallback': {
       const category = deps.search.outOfScopeCategory(decision.outOfScope);
-      turn.card(fallbackView(turn.view, category?.redirect));
+      turn.conversation.lastUnanswered = text.slice(0, MAX_QUESTION_CHARS);
+      turn.card(fallbackView(turn.view, category?.redirect, askLink(deps, turn, text)));
       // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
       if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
       deps.logger.info(
