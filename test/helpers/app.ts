@@ -8,11 +8,23 @@ import { FakeChannel, type Recorded } from './channel';
 
 /** The real service on a free port with a fake channel beside it, as the HTTP tests use it. */
 export class Harness {
-  readonly channel = new FakeChannel();
+  readonly channel: FakeChannel;
   app: RunningApp | undefined;
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'sg-e2e-'));
+  readonly dataDir: string;
+  private readonly ownsDataDir: boolean;
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  /**
+   * `options.channel` and `options.dataDir` let a second instance share the first one's channel and
+   * files; `options.clock` is the service's clock (questions, reminders, digests).
+   */
+  constructor(
+    private readonly env: Record<string, string> = {},
+    private readonly options: { clock?: () => Date; channel?: FakeChannel; dataDir?: string } = {},
+  ) {
+    this.channel = options.channel ?? new FakeChannel();
+    this.ownsDataDir = options.dataDir === undefined;
+    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sg-e2e-'));
+  }
 
   async start(): Promise<void> {
     if (!this.channel.port) await this.channel.start();
@@ -24,7 +36,7 @@ export class Harness {
       SHUTDOWN_GRACE_MS: '2000',
       ...this.env,
     });
-    this.app = await startApp(config, silentLogger);
+    this.app = await startApp(config, silentLogger, { clock: this.options.clock });
   }
 
   /** Stops the service (as on SIGTERM) but keeps DATA_DIR, so a restart finds everything. */
@@ -35,8 +47,21 @@ export class Harness {
 
   async stop(): Promise<void> {
     await this.app?.stop();
-    await this.channel.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.options.channel === undefined) await this.channel.stop();
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** POSTs an Action.Execute invoke and returns the invoke response body (the card shown in place). */
+  async invoke(
+    activity: Record<string, unknown>,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await fetch(`http://127.0.0.1:${this.app!.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   }
 
   /** POSTs an activity to /api/messages; resolves with the HTTP status. */

@@ -22,6 +22,10 @@ export class FakeChannel {
   port = 0;
   /** Return true to never answer this POST (the bot's reply hangs, as when the process dies mid-reply). */
   hold: ((activity: Recorded['activity']) => boolean) | undefined;
+  /** Conversations whose endpoint is down: POSTs to them get 503 and are not recorded. */
+  readonly down = new Set<string>();
+  /** Card updates in place (PUT /v3/conversations/:id/activities/:activityId). */
+  readonly updates: Array<Recorded & { activityId: string }> = [];
 
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}/`;
@@ -43,6 +47,14 @@ export class FakeChannel {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const m = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+    const put = /\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(req.url ?? '');
+    if (req.method === 'PUT' && put) {
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Recorded['activity'];
+      const conversationId = decodeURIComponent(put[1] ?? '');
+      this.updates.push({ conversationId, activityId: decodeURIComponent(put[2] ?? ''), activity });
+      return 200;
+    }
+    if (req.method === 'POST' && m && this.down.has(decodeURIComponent(m[1] ?? ''))) return 503;
     if (req.method === 'POST' && m) {
       const body = Buffer.concat(chunks).toString('utf8');
       const activity = JSON.parse(body) as Recorded['activity'];
