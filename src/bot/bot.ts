@@ -6,6 +6,7 @@ import {
   UserState,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
@@ -18,6 +19,7 @@ import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
 import { answerQuestion } from './handlers/knowledge';
+import { malformedInvoke, unsupportedInvoke } from './invokes';
 import { VERBS } from './router';
 import { Turn, type ConversationData, type UserProfile } from './turn';
 
@@ -145,7 +147,8 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   private async dispatchVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<void> {
-    const handler = typeof verb === 'string' ? VERBS[verb] : undefined;
+    // Own properties only: "__proto__" or "constructor" from a forged card must not resolve to Object's.
+    const handler = typeof verb === 'string' && Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
     if (!handler) {
       this.deps.logger.warn({ event: 'verb.unknown' }, 'unknown or missing verb');
       const s = strings(turn.locale);
@@ -215,6 +218,18 @@ export class SakerhetsguidenBot extends ActivityHandler {
         await this.deps.reports.offerResumeIfDraft(turn);
         return answerQuestion(this.deps, turn, text);
     }
+  }
+
+  /**
+   * Invokes we do not handle (message extensions, task modules, unknown names) get what Teams
+   * expects instead of the SDK's 501: an empty result, a friendly message, or an empty 200.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const malformed = malformedInvoke(context.activity);
+    if (malformed) return malformed;
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    return unsupportedInvoke(context.activity.name, await this.locale(context));
   }
 
   /** Action.Execute (Universal Actions): same verbs; the last card replaces the one clicked. */
