@@ -7,7 +7,6 @@
 import { cardTexts, teamsMessage } from '../helpers/channel';
 import { Harness } from '../helpers/app';
 import { runReport } from '../helpers/report';
-import { REPLY_TIMEOUT_MS } from '../../src/bot/adapter';
 
 const h = new Harness();
 const VICTIM = { userId: 'victim', aadObjectId: 'aad-victim', conversationId: 'victim-chat' };
@@ -299,7 +298,8 @@ test.each([
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`[reliability] ${_n} serviceUrl: HTTP ${status} after ${seconds.toFixed(1)} s\n`);
     expect(status).toBeLessThan(500);
-    expect(seconds).toBeLessThan(REPLY_TIMEOUT_MS / 1000 + 3);
+    // The reply timeout is 4 s; the SDK alone would hold the request for about 11.5 s.
+    expect(seconds).toBeLessThan(7);
   },
   30_000,
 );
