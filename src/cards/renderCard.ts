@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import type { TemplateName } from './templates';
 
 /** An expanded Adaptive Card, ready to be wrapped in an attachment by the bot layer. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -54,11 +55,11 @@ export function templateNames(dir?: string): string[] {
  * Binds a template from cards/ to data. User text is passed as data, and the templating engine
  * does not evaluate `${...}` inside data values, so such text shows literally.
  */
-export function renderCard(name: string, data: object, dir?: string): AdaptiveCardJson {
+export function renderCard(name: TemplateName, data: object, dir?: string): AdaptiveCardJson {
   return compiledTemplate(name, dir).expand({ $root: data }) as AdaptiveCardJson;
 }
 
-function compiledTemplate(name: string, dir?: string): ACData.Template {
+function compiledTemplate(name: TemplateName, dir?: string): ACData.Template {
   const cardsDir = resolveCardsDir(dir);
   let byName = compiled.get(cardsDir);
   if (!byName) {
