@@ -6,8 +6,14 @@ import { messageView } from '../views/common';
 import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from '../views/knowledgeViews';
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
+import { readFileSync } from 'node:fs';
 import { renderCard, templateNames } from './renderCard';
+import { TEMPLATE_NAMES } from './templates';
+import { isVerb, VERBS } from './verbs';
+import { VERB_HANDLERS } from '../bot/router';
 
+/** The cards folder as renderCard finds it from the sources. */
+const cardsDir = () => join(__dirname, '..', '..', 'cards');
 const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
 const roles = new RolesService(kb);
 const ctx = { locale: 'sv' as const, contacts: new ContactResolver(kb.contacts, 'sv') };
@@ -34,8 +40,23 @@ function views(): Array<[string, CardView]> {
 }
 
 describe('card templates', () => {
+  test('the cards folder holds exactly the declared templates', () => {
+    expect(templateNames()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  test('every verb a template names is declared, and every declared verb has a handler', () => {
+    const named = TEMPLATE_NAMES.flatMap((name) =>
+      [...readFileSync(join(cardsDir(), `${name}.json`), 'utf8').matchAll(/"verb":\s*"([^"$]+)"/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((verb) => !isVerb(verb))).toEqual([]);
+    expect(Object.keys(VERB_HANDLERS).sort()).toEqual([...VERBS].sort());
+  });
+
   test('every template is Adaptive Card 1.5 or lower (what Teams renders)', () => {
-    for (const name of templateNames()) {
+    for (const name of TEMPLATE_NAMES) {
       const card = renderCard(name, {});
       expect(card.type).toBe('AdaptiveCard');
       expect(Number(card.version)).toBeLessThanOrEqual(1.5);
@@ -67,6 +88,24 @@ describe('card templates', () => {
     const card = JSON.stringify(renderCard('answer', answerView(topic('hv-stod-efterat'), [], ctx).data));
     expect(card).not.toMatch(/\{kontakt:|<[^>]*kontakt/);
     expect(card).toContain('fråga din chef om kontaktuppgifter');
+  });
+
+  test('a card for elected officials never sends them to a manager for contact details', () => {
+    const forElected = kb.topics.filter((t) => t.area === 'FV');
+    expect(forElected.length).toBeGreaterThanOrEqual(9);
+    for (const t of forElected) {
+      const card = JSON.stringify(renderCard('answer', answerView(t, [], ctx).data));
+      expect(card).not.toMatch(/fråga din chef|ask your manager/);
+    }
+  });
+
+  test('an employee topic asked by someone who says they are an elected official gets their fallbacks', () => {
+    const asked = answerView(topic('is-incident-rapportera'), [], ctx, {
+      question: 'jag är politiker och klickade på en länk i ett mejl',
+    });
+    const card = JSON.stringify(renderCard('answer', asked.data));
+    expect(card).not.toContain('fråga din chef om kontaktuppgifter');
+    expect(card).toContain('nämndsekreteraren');
   });
 
   test("with Järva chosen, the security function is named as Järva's", () => {
