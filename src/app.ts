@@ -19,6 +19,9 @@ import {
   openSqliteQuestionRepository,
 } from './questions/sqlQuestionRepository';
 import { purgeExpired } from './report/retention';
+import { errorCode } from './report/outbox';
+import { createPgPool } from './db/postgres';
+import { deferredMethods, reconnecting } from './db/reconnecting';
 import { PostgresReportRepository } from './report/postgresReportRepository';
 import type { ReportRepository } from './report/repository';
 import { SqliteReportRepository } from './report/sqliteReportRepository';
@@ -45,6 +48,24 @@ const GAP_RETENTION_DAYS = 90;
 /** Conversation state (report drafts among it) untouched this long is deleted; user profiles stay. */
 const CONVERSATION_STATE_DAYS = 30;
 
+/** /readyz waits this long for the database before it says "not ready". */
+const READY_TIMEOUT_MS = 1_000;
+
+/** True when `check` resolves within `ms`; false when it rejects or takes longer. */
+async function answersWithin(check: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([check.then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The bot with everything it needs, before any HTTP: what tests drive through a TestAdapter. */
 export interface Services {
   bot: SakerhetsguidenBot;
@@ -55,6 +76,8 @@ export interface Services {
   questionRepository: QuestionRepository;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
+  /** Resolves when the databases answer a cheap query; rejects otherwise (for /readyz). */
+  storageAnswers(): Promise<void>;
   /** Closes storage and databases (after the server has stopped). */
   close(): Promise<void>;
 }
@@ -85,12 +108,33 @@ export async function createServices(
   let storage: ClosableStorage;
   let repository: ReportRepository;
   let questionRepository: QuestionRepository;
+  let storageAnswers: () => Promise<void> = () => Promise.resolve();
+  let closeDatabase: () => Promise<void> = () => Promise.resolve();
   if (config.storage.kind === 'postgres' && config.storage.databaseUrl) {
-    const pgStorage = new PostgresStorage(config.storage.databaseUrl);
-    await pgStorage.ready(); // fail fast on a wrong DATABASE_URL
+    // One pool for state and reports. A database that is down at start, restarts or drops our
+    // connections must not stop the service: it starts anyway, turns meanwhile get a "try again
+    // shortly", the repository migrates on the first call that reaches the database, and
+    // /readyz says not ready until it answers.
+    const pool = createPgPool(config.storage.databaseUrl, {
+      onIdleError: (error) =>
+        logger.warn({ event: 'db.connection.lost', code: errorCode(error) }, 'database dropped a connection'),
+    });
+    const pgStorage = new PostgresStorage(pool);
     storage = pgStorage;
-    repository = await PostgresReportRepository.open(config.storage.databaseUrl);
-    questionRepository = await openPostgresQuestionRepository(config.storage.databaseUrl, { clock });
+    const opened = reconnecting(() => PostgresReportRepository.open(pool));
+    repository = deferredMethods<ReportRepository>(opened);
+    const openedQuestions = reconnecting(() => openPostgresQuestionRepository(pool, { clock }));
+    questionRepository = deferredMethods<QuestionRepository>(openedQuestions);
+    try {
+      await Promise.all([pgStorage.ready(), opened.get(), openedQuestions.get()]);
+    } catch (error) {
+      logger.error({ event: 'db.unavailable', code: errorCode(error) }, 'database not reachable at start');
+    }
+    storageAnswers = async () => {
+      await pool.query('SELECT 1');
+      await Promise.all([pgStorage.ready(), opened.get(), openedQuestions.get()]);
+    };
+    closeDatabase = () => pool.end();
   } else {
     storage = new SqliteStorage(join(config.dataDir, 'state.sqlite'));
     repository = new SqliteReportRepository(join(config.dataDir, 'reports.sqlite'));
@@ -110,7 +154,10 @@ export async function createServices(
       'expired personal data deleted',
     );
   };
-  await sweep();
+  // Retention must not keep the service from starting (the database may be down right now).
+  await sweep().catch((error: unknown) =>
+    logger.warn({ event: 'retention.failed', code: errorCode(error) }, 'retention sweep failed'),
+  );
 
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
@@ -156,12 +203,14 @@ export async function createServices(
     questions,
     questionRepository,
     sweep,
+    storageAnswers,
     async close() {
       await reports.stop();
       await questions.stop();
       await repository.close();
       await questionRepository.close();
       await storage.close();
+      await closeDatabase();
       insights.close();
     },
   };
@@ -189,7 +238,12 @@ export async function startApp(
   retentionTimer.unref();
 
   const server: RunningServer = await startServer(
-    { adapter, runTurn: (ctx) => bot.run(ctx), isReady: () => open, logger },
+    {
+      adapter,
+      runTurn: (ctx) => bot.run(ctx),
+      isReady: async () => open && (await answersWithin(services.storageAnswers(), READY_TIMEOUT_MS)),
+      logger,
+    },
     config.port,
     config.host,
   );

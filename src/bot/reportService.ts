@@ -342,13 +342,21 @@ export class ReportService {
 
   private async proactive(reference: Partial<ConversationReference>, card: object): Promise<void> {
     if (!this.adapter) throw Object.assign(new Error('adapter not ready'), { code: 'not-ready' });
+    // botbuilder hands an error thrown here to adapter.onTurnError and then resolves: catch it
+    // ourselves and rethrow after, so a send that did not go out fails the outbox sender (retried).
+    let failure: Error | undefined;
     await this.adapter.continueConversationAsync(
       this.deps.config.auth.appId ?? '',
       reference,
       async (ctx) => {
-        await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        try {
+          await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        } catch (error) {
+          failure = error instanceof Error ? error : new Error('proactive send failed');
+        }
       },
     );
+    if (failure) throw failure;
   }
 
   /** Outbox 'teams': the notification card, without the free text (the channel may hold others). */

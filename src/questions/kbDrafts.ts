@@ -17,7 +17,7 @@ export const DRAFTS_FOLDER = 'drafts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-export const draftTopicSchema = topicSchema.extend({
+export const draftTopicSchema = topicSchema.in.extend({
   questions: z.array(text).min(1, 'keep at least the question that was asked'),
   sources: z.array(z.object({ title: text, url: z.url().optional(), doc: z.string().optional() })).min(1),
   draft: z.object({

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import { applyPostgresMigrations, resolvePool, type PgPoolSource } from '../db/postgres';
+import { applyPostgresMigrations, resolvePool, withTransaction, type PgPoolSource } from '../db/postgres';
 import { applySqliteMigrations, openSqlite, type SqliteDatabase } from '../db/sqlite';
 import type { Migration } from '../db/migrations';
 
@@ -144,25 +144,9 @@ class PgDb implements SqlDb {
     return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
   }
 
-  async transaction<T>(work: (db: SqlDb) => Promise<T>): Promise<T> {
-    const pool = this.pool as Pool;
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(new PgDb(client, false));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        broken = rollbackError as Error;
-      }
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  /** Through the shared withTransaction, which keeps a connection dropped mid-transaction from crashing us. */
+  transaction<T>(work: (db: SqlDb) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool as Pool, (client) => work(new PgDb(client, false)));
   }
 
   async close(): Promise<void> {
@@ -190,7 +174,6 @@ export async function openPostgresDb(
   table: string,
 ): Promise<SqlDb> {
   const { pool, owned } = resolvePool(source);
-  if (owned) pool.on('error', () => undefined); // an idle client dropped by the server must not crash us
   const db = new PgDb(pool, owned);
   try {
     await applyPostgresMigrations(pool, migrations, { table });

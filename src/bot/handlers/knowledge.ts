@@ -1,3 +1,4 @@
+import type { VerbData } from '../../cards/verbs';
 import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
@@ -43,12 +44,13 @@ export function sendTopic(
   turn: Turn,
   topic: Topic,
   alternatives: string[] = [],
-  question = '',
+  question?: string,
 ): void {
   turn.card(
     answerView(topic, topicsOf(deps, topic.related), turn.view, {
       alternatives: topicsOf(deps, alternatives),
-      ask: askLink(deps, turn, question, topic.area),
+      question,
+      ask: askLink(deps, turn, question ?? '', topic.area),
     }),
   );
 }
@@ -69,7 +71,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     // Both fit: a roles question that also names a procedure gets the procedure too.
     if (decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
       const topic = deps.search.topic(decision.topicId);
-      if (topic) sendTopic(deps, turn, topic);
+      if (topic) sendTopic(deps, turn, topic, [], text);
     }
     deps.logger.info(
       { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
@@ -127,9 +129,8 @@ function offerReport(turn: Turn): void {
 }
 
 /** kb.open: a topic chosen from a button ("Menade du…?", related topics). */
-export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
-  const id = typeof data.topicId === 'string' ? data.topicId : '';
-  const topic = deps.search.topic(id);
+export function openTopic(deps: BotDeps, turn: Turn, data: VerbData<'kb.open'>): void {
+  const topic = deps.search.topic(data.topicId);
   if (!topic) {
     const s = strings(turn.locale);
     turn.card(
@@ -141,9 +142,9 @@ export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknow
 }
 
 /** kb.feedback: 👍/👎 on an answer; counted per topic, nothing about the user. */
-export function recordFeedback(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
-  const id = typeof data.topicId === 'string' ? data.topicId : '';
-  if (!deps.search.topic(id) || (data.helpful !== 'yes' && data.helpful !== 'no')) {
+export function recordFeedback(deps: BotDeps, turn: Turn, data: VerbData<'kb.feedback'>): void {
+  const id = data.topicId;
+  if (!deps.search.topic(id)) {
     const s = strings(turn.locale);
     turn.card(messageView(s.badInputTitle, [s.badInputText]));
     return;
