@@ -20,10 +20,17 @@ function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
 }
 
 /** Sends the answer card of one topic. */
-export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives: string[] = []): void {
+export function sendTopic(
+  deps: BotDeps,
+  turn: Turn,
+  topic: Topic,
+  alternatives: string[] = [],
+  question?: string,
+): void {
   turn.card(
     answerView(topic, topicsOf(deps, topic.related), turn.view, {
       alternatives: topicsOf(deps, alternatives),
+      question,
     }),
   );
 }
@@ -44,7 +51,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     // Both fit: a roles question that also names a procedure gets the procedure too.
     if (decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
       const topic = deps.search.topic(decision.topicId);
-      if (topic) sendTopic(deps, turn, topic);
+      if (topic) sendTopic(deps, turn, topic, [], text);
     }
     deps.logger.info(
       { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
@@ -56,7 +63,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
   switch (decision.kind) {
     case 'answer': {
       const topic = deps.search.topic(decision.topicId);
-      if (topic) sendTopic(deps, turn, topic, decision.alternatives);
+      if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
       deps.logger.info(
         { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
