@@ -164,6 +164,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
     orgChoosePlaceholder: 'Sök förvaltning eller bolag',
+    orgUnconfirmed:
+      'Namnen på fackförvaltningar och bolag är inte bekräftade mot stadens aktuella organisation; kontrollera på start.stockholm om du inte hittar din.',
     orgSave: 'Spara',
     orgSaved: (org: string) =>
       `Klart! Jag visar nu kontakter för ${org}. Skriv "byt förvaltning" om du vill ändra.`,
@@ -191,6 +193,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',
     orgChoosePlaceholder: 'Search department or company',
+    orgUnconfirmed:
+      "The names of the departments and companies have not been confirmed against the city's current organisation; check start.stockholm if yours is missing.",
     orgSave: 'Save',
     orgSaved: (org: string) => `Done! I now show contacts for ${org}. Type "change organisation" to change.`,
     orgUnknown: (phrase: string) =>
