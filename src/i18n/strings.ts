@@ -1,6 +1,7 @@
 /**
- * Every text the bot itself says, Swedish first, English second. Knowledge answers stay Swedish
- * (the English summary line is added where the user writes English).
+ * Every text the bot itself says, Swedish first, English second. In knowledge answers the title,
+ * summary and (where written) the steps come in English for someone who writes English; the
+ * rest stays Swedish, and the card says so.
  */
 export type Locale = 'sv' | 'en';
 
@@ -26,6 +27,8 @@ const sv = {
   buttonOrganisation: 'Välj förvaltning',
   buttonHelp: 'Hjälp',
   stepsTitle: 'Gör så här',
+  stepsSwedishOnly: 'Stegen finns bara på svenska.',
+  answerSwedishOnly: 'Resten av svaret finns bara på svenska.',
   sourceLabel: 'Källa',
   reviewedLabel: 'Senast granskad',
   relatedTitle: 'Du kanske också undrar',
@@ -60,7 +63,7 @@ const sv = {
 const en: typeof sv = {
   welcomeTitle: 'Hi! I am Säkerhetsguiden',
   welcomeText:
-    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Answers are in Swedish.",
+    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Urgent advice comes in English; most detailed answers are in Swedish only, and I say so where that is the case.",
   dangerNow: 'Is anyone in danger right now? Call 112.',
   policeNonUrgent: 'Police, non-emergency: 114 14.',
   helpTitle: 'What I can help with',
@@ -79,6 +82,8 @@ const en: typeof sv = {
   buttonOrganisation: 'Choose organisation',
   buttonHelp: 'Help',
   stepsTitle: 'What to do',
+  stepsSwedishOnly: 'These steps are available in Swedish only.',
+  answerSwedishOnly: 'The rest of this answer is available in Swedish only.',
   sourceLabel: 'Source',
   reviewedLabel: 'Last reviewed',
   relatedTitle: 'You may also want to know',
