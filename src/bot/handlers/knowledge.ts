@@ -1,3 +1,4 @@
+import type { VerbData } from '../../cards/verbs';
 import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
@@ -106,9 +107,8 @@ function offerReport(turn: Turn): void {
 }
 
 /** kb.open: a topic chosen from a button ("Menade du…?", related topics). */
-export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
-  const id = typeof data.topicId === 'string' ? data.topicId : '';
-  const topic = deps.search.topic(id);
+export function openTopic(deps: BotDeps, turn: Turn, data: VerbData<'kb.open'>): void {
+  const topic = deps.search.topic(data.topicId);
   if (!topic) {
     const s = strings(turn.locale);
     turn.card(
@@ -120,9 +120,9 @@ export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknow
 }
 
 /** kb.feedback: 👍/👎 on an answer; counted per topic, nothing about the user. */
-export function recordFeedback(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
-  const id = typeof data.topicId === 'string' ? data.topicId : '';
-  if (!deps.search.topic(id) || (data.helpful !== 'yes' && data.helpful !== 'no')) {
+export function recordFeedback(deps: BotDeps, turn: Turn, data: VerbData<'kb.feedback'>): void {
+  const id = data.topicId;
+  if (!deps.search.topic(id)) {
     const s = strings(turn.locale);
     turn.card(messageView(s.badInputTitle, [s.badInputText]));
     return;
