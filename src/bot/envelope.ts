@@ -34,7 +34,8 @@ const envelope = z.looseObject({
     .max(2_048)
     .regex(/^https?:\/\/[^\s/?#]+/i),
   channelId: z.string().min(1).max(100),
-  from: account,
+  // User state is keyed on from.id: an empty one cannot be stored (the SDK throws mid-turn).
+  from: account.extend({ id: z.string().min(1).max(1_000) }),
   recipient: account.nullish(),
   conversation,
   text: text(100_000),
