@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
-import { ReportService } from './bot/reportService';
+import { createProactiveSend } from './bot/proactive';
+import { ReportUseCases } from './report/useCases';
 import type { AppConfig } from './config';
 import { SqliteInsightsStore } from './insights/insightsStore';
 import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
@@ -62,7 +63,7 @@ async function answersWithin(check: Promise<void>, ms: number): Promise<boolean>
 export interface Services {
   bot: SakerhetsguidenBot;
   deps: BotDeps;
-  reports: ReportService;
+  reports: ReportUseCases;
   repository: ReportRepository;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
@@ -134,10 +135,10 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
   const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
-  const reports = new ReportService({
+  const reports = new ReportUseCases({
     config,
     repository,
-    storage: botStorage,
+    storage,
     logger,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
@@ -175,7 +176,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const services = await createServices(config, logger);
   const { bot, reports } = services;
   const adapter = createAdapter(config, logger);
-  reports.startDelivery(adapter);
+  reports.startDelivery(createProactiveSend(adapter, config.auth.appId));
 
   let open = true;
   const retentionTimer = setInterval(() => {
