@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cardTexts, FakeChannel, teamsMessage } from './helpers/channel';
 import { actionData } from './helpers/app';
 import { fillField } from './helpers/report';
-import { getReportType } from '../src/report/steps';
+import { getReportType } from '../src/report/reportTypes/steps';
 
 const REPO = join(__dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'sg-crash-'));
