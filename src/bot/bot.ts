@@ -8,6 +8,7 @@ import {
   UserState,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
@@ -20,6 +21,7 @@ import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
 import { answerQuestion } from './handlers/knowledge';
+import { malformedInvoke, unsupportedInvoke } from './invokes';
 import { runVerb } from './router';
 import { parseAction } from '../cards/verbs';
 import { Turn, type ConversationData, type Place, type TurnReply, type UserProfile } from '../turn';
@@ -244,6 +246,18 @@ export class SakerhetsguidenBot extends ActivityHandler {
         this.deps.reports.offerResumeIfDraft(turn);
         return answerQuestion(this.deps, turn, text);
     }
+  }
+
+  /**
+   * Invokes we do not handle (message extensions, task modules, unknown names) get what Teams
+   * expects instead of the SDK's 501: an empty result, a friendly message, or an empty 200.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const malformed = malformedInvoke(context.activity);
+    if (malformed) return malformed;
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    return unsupportedInvoke(context.activity.name, await this.locale(context));
   }
 
   /** Action.Execute (Universal Actions): same verbs; the last card replaces the one clicked. */

@@ -27,6 +27,8 @@ export interface AnswerCardData {
   title: string;
   summaryEn: string;
   stepsTitle: string;
+  /** A line under the steps (e.g. for English speakers: the steps are in Swedish); may be empty. */
+  stepsNote: string;
   steps: Array<{ n: number; text: string }>;
   paragraphs: Array<{ text: string }>;
   sourceLabel: string;
