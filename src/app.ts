@@ -4,7 +4,8 @@ import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
 import { QuestionGlue } from './bot/questionGlue';
-import { ReportService } from './bot/reportService';
+import { createProactiveSend } from './bot/proactive';
+import { ReportUseCases } from './report/useCases';
 import type { AppConfig } from './config';
 import { SqliteInsightsStore } from './insights/insightsStore';
 import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
@@ -18,13 +19,13 @@ import {
   openPostgresQuestionRepository,
   openSqliteQuestionRepository,
 } from './questions/sqlQuestionRepository';
-import { purgeExpired } from './report/retention';
-import { errorCode } from './report/outbox';
+import { purgeExpired } from './report/store/retention';
+import { errorCode } from './report/delivery/outbox';
 import { createPgPool } from './db/postgres';
 import { deferredMethods, reconnecting } from './db/reconnecting';
-import { PostgresReportRepository } from './report/postgresReportRepository';
-import type { ReportRepository } from './report/repository';
-import { SqliteReportRepository } from './report/sqliteReportRepository';
+import { PostgresReportRepository } from './report/store/postgresReportRepository';
+import type { ReportRepository } from './report/store/repository';
+import { SqliteReportRepository } from './report/store/sqliteReportRepository';
 import { RolesService } from './roles/service';
 import { SearchService } from './search/service';
 import { startServer, type RunningServer } from './server';
@@ -70,7 +71,7 @@ async function answersWithin(check: Promise<void>, ms: number): Promise<boolean>
 export interface Services {
   bot: SakerhetsguidenBot;
   deps: BotDeps;
-  reports: ReportService;
+  reports: ReportUseCases;
   repository: ReportRepository;
   questions: QuestionGlue;
   questionRepository: QuestionRepository;
@@ -162,10 +163,10 @@ export async function createServices(
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
   const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
-  const reports = new ReportService({
+  const reports = new ReportUseCases({
     config,
     repository,
-    storage: botStorage,
+    storage,
     logger,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
@@ -228,7 +229,7 @@ export async function startApp(
   const services = await createServices(config, logger, options);
   const { bot, reports } = services;
   const adapter = createAdapter(config, logger);
-  reports.startDelivery(adapter);
+  reports.startDelivery(createProactiveSend(adapter, config.auth.appId));
   services.questions.start(adapter);
 
   let open = true;

@@ -4,8 +4,8 @@ import type { KnowledgeBase } from '../knowledge/loader';
 import type { Logger } from '../logger';
 import type { RolesService } from '../roles/service';
 import type { SearchService } from '../search/service';
+import type { ReportUseCases } from '../report/useCases';
 import type { QuestionGlue } from './questionGlue';
-import type { ReportService } from './reportService';
 
 /** Everything the bot's handlers use; built once by the composition root. */
 export interface BotDeps {
@@ -14,7 +14,7 @@ export interface BotDeps {
   search: SearchService;
   roles: RolesService;
   insights: InsightsStore;
-  reports: ReportService;
+  reports: ReportUseCases;
   questions: QuestionGlue;
   logger: Logger;
 }

@@ -1,15 +1,15 @@
-import { CardFactory, TurnContext, type CloudAdapter } from 'botbuilder';
+import { CardFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/renderCard';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import { questionSenders, type ContentInsights, type Messenger } from '../questions/delivery';
-import { OutboxWorker } from '../report/outbox';
+import { OutboxWorker } from '../report/delivery/outbox';
 import type { QuestionRepository } from '../questions/repository';
 import { QuestionScheduler } from '../questions/scheduler';
 import type { Caller, QuestionService, Reply } from '../questions/service';
 import { strings } from '../i18n/strings';
 import { messageView } from '../views/common';
-import type { Turn } from './turn';
+import type { Turn } from '../turn';
 
 export interface QuestionGlueDeps {
   config: AppConfig;
@@ -47,15 +47,12 @@ export class QuestionGlue {
 
   /** The ids the channel vouches for and where the turn happens; never anything from card data. */
   private caller(turn: Turn): Caller {
-    const activity = turn.context.activity;
-    const conversation = activity.conversation;
-    const type =
-      conversation?.conversationType ?? (conversation?.isGroup === true ? 'groupChat' : 'personal');
+    const conversation = turn.place.reference.conversation as { id?: unknown } | undefined;
     return {
       actor: turn.actor,
       conversationId: typeof conversation?.id === 'string' ? conversation.id : '',
-      conversationType: type,
-      conversation: TurnContext.getConversationReference(activity),
+      conversationType: turn.place.kind === 'group' ? 'groupChat' : turn.place.kind,
+      conversation: turn.place.reference,
       lang: turn.locale,
     };
   }

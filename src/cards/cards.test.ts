@@ -7,7 +7,7 @@ import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from 
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
 import { readFileSync } from 'node:fs';
-import { renderCard, templateNames } from './renderCard';
+import { renderCard, renderView, templateNames } from './renderCard';
 import { TEMPLATE_NAMES } from './templates';
 import { isVerb, VERBS } from './verbs';
 import { VERB_HANDLERS } from '../bot/router';
@@ -40,6 +40,12 @@ function views(): Array<[string, CardView]> {
 }
 
 describe('card templates', () => {
+  test('a view must carry every field of its template contract (checked by the compiler)', () => {
+    // @ts-expect-error a message card without its actions does not compile
+    const missing: CardView = { template: 'message', data: { title: 'Rubrik', paragraphs: [] } };
+    expect(() => renderView(missing)).not.toThrow();
+  });
+
   test('the cards folder holds exactly the declared templates', () => {
     expect(templateNames()).toEqual([...TEMPLATE_NAMES].sort());
   });
@@ -71,12 +77,12 @@ describe('card templates', () => {
 
   test('user text containing ${...} is shown literally, not evaluated', () => {
     const text = 'Han skrev ${process.exit()} och ${$root.title} 🙂 שלום';
-    const card = renderCard('message', messageView('Rubrik', [text]).data);
+    const card = renderView(messageView('Rubrik', [text]));
     expect(JSON.stringify(card)).toContain(JSON.stringify(text).slice(1, -1));
   });
 
   test('the answer card puts 112 first for urgent topics and names its source', () => {
-    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-akut-hotad-nu'), [], ctx).data));
+    const card = JSON.stringify(renderView(answerView(topic('hv-akut-hotad-nu'), [], ctx)));
     expect(card.indexOf('112')).toBeLessThan(card.indexOf(topic('hv-akut-hotad-nu').title.sv));
     expect(card).toContain('Källa');
     expect(card).toContain('Senast granskad');
@@ -85,7 +91,7 @@ describe('card templates', () => {
   });
 
   test('unset contacts render as a clear fallback, never as a raw placeholder', () => {
-    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-stod-efterat'), [], ctx).data));
+    const card = JSON.stringify(renderView(answerView(topic('hv-stod-efterat'), [], ctx)));
     expect(card).not.toMatch(/\{kontakt:|<[^>]*kontakt/);
     expect(card).toContain('fråga din chef om kontaktuppgifter');
   });
@@ -94,7 +100,7 @@ describe('card templates', () => {
     const forElected = kb.topics.filter((t) => t.area === 'FV');
     expect(forElected.length).toBeGreaterThanOrEqual(9);
     for (const t of forElected) {
-      const card = JSON.stringify(renderCard('answer', answerView(t, [], ctx).data));
+      const card = JSON.stringify(renderView(answerView(t, [], ctx)));
       expect(card).not.toMatch(/fråga din chef|ask your manager/);
     }
   });
@@ -103,9 +109,61 @@ describe('card templates', () => {
     const asked = answerView(topic('is-incident-rapportera'), [], ctx, {
       question: 'jag är politiker och klickade på en länk i ett mejl',
     });
-    const card = JSON.stringify(renderCard('answer', asked.data));
+    const card = JSON.stringify(renderView(asked));
     expect(card).not.toContain('fråga din chef om kontaktuppgifter');
     expect(card).toContain('nämndsekreteraren');
+  });
+
+  describe('language: one language per part of the card, contacts in the language of their text', () => {
+    const en = { locale: 'en' as const, contacts: new ContactResolver(kb.contacts, 'en') };
+    const data = (id: string, c: { locale: 'sv' | 'en'; contacts: ContactResolver } = en) =>
+      answerView(topic(id), [], c).data as {
+        title: string;
+        steps: Array<{ text: string }>;
+        stepsNote: string;
+        answerNote: string;
+        paragraphs: Array<{ text: string }>;
+      };
+
+    test('someone who writes English gets an urgent topic with English title and steps, and English contacts in them', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.en);
+      expect(d.steps[0]?.text).toMatch(/^Get to safety and call 112/);
+      expect(d.stepsNote).toBe('');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).toContain(
+        'the on-call or deputy manager under your local routine (see your local routine or ask a colleague)',
+      );
+      expect(steps).not.toMatch(/fråga|kontaktuppgifter|lokala rutin/);
+    });
+
+    test('the Swedish-only answer below English steps says so, and its contacts stay Swedish', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.answerNote).toBe('The rest of this answer is available in Swedish only.');
+      const answer = d.paragraphs.map((x) => x.text).join(' ');
+      expect(answer).toContain('säkerhetsfunktionen (fråga din chef om kontaktuppgifter)');
+      expect(answer).not.toMatch(/ask your manager|the security function/);
+    });
+
+    test('a topic without English steps shows the Swedish steps with Swedish contacts and says they are Swedish only', () => {
+      const d = data('hv-stod-efterat');
+      expect(d.stepsNote).toBe('These steps are available in Swedish only.');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).not.toMatch(/ask your|the security function|occupational health/);
+      expect(d.title).toBe(topic('hv-stod-efterat').title.en);
+    });
+
+    test('a Swedish reader gets no English text and no language notes', () => {
+      const d = data('hv-akut-hotad-nu', ctx);
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.sv);
+      expect(d.stepsNote).toBe('');
+      expect(d.answerNote).toBe('');
+      expect(JSON.stringify(d)).not.toMatch(/ask your manager|on-call|Call 112/);
+    });
+
+    test('every urgent topic has English steps', () => {
+      for (const t of kb.topics.filter((x) => x.urgent)) expect(t.stepsEn?.length).toBe(t.steps.length);
+    });
   });
 
   test("with Järva chosen, the security function is named as Järva's", () => {

@@ -1,6 +1,7 @@
 /**
- * Every text the bot itself says, Swedish first, English second. Knowledge answers stay Swedish
- * (the English summary line is added where the user writes English).
+ * Every text the bot itself says, Swedish first, English second. In knowledge answers the title,
+ * summary and (where written) the steps come in English for someone who writes English; the
+ * rest stays Swedish, and the card says so.
  */
 export type Locale = 'sv' | 'en';
 
@@ -26,6 +27,8 @@ const sv = {
   buttonOrganisation: 'Välj förvaltning',
   buttonHelp: 'Hjälp',
   stepsTitle: 'Gör så här',
+  stepsSwedishOnly: 'Stegen finns bara på svenska.',
+  answerSwedishOnly: 'Resten av svaret finns bara på svenska.',
   sourceLabel: 'Källa',
   reviewedLabel: 'Senast granskad',
   relatedTitle: 'Du kanske också undrar',
@@ -62,7 +65,7 @@ const sv = {
 const en: typeof sv = {
   welcomeTitle: 'Hi! I am Säkerhetsguiden',
   welcomeText:
-    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Answers are in Swedish.",
+    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Urgent advice comes in English; most detailed answers are in Swedish only, and I say so where that is the case.",
   dangerNow: 'Is anyone in danger right now? Call 112.',
   policeNonUrgent: 'Police, non-emergency: 114 14.',
   helpTitle: 'What I can help with',
@@ -81,6 +84,8 @@ const en: typeof sv = {
   buttonOrganisation: 'Choose organisation',
   buttonHelp: 'Help',
   stepsTitle: 'What to do',
+  stepsSwedishOnly: 'These steps are available in Swedish only.',
+  answerSwedishOnly: 'The rest of this answer is available in Swedish only.',
   sourceLabel: 'Source',
   reviewedLabel: 'Last reviewed',
   relatedTitle: 'You may also want to know',
@@ -168,6 +173,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
     orgChoosePlaceholder: 'Sök förvaltning eller bolag',
+    orgUnconfirmed:
+      'Namnen på fackförvaltningar och bolag är inte bekräftade mot stadens aktuella organisation; kontrollera på start.stockholm om du inte hittar din.',
     orgSave: 'Spara',
     orgSaved: (org: string) =>
       `Klart! Jag visar nu kontakter för ${org}. Skriv "byt förvaltning" om du vill ändra.`,
@@ -195,6 +202,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',
     orgChoosePlaceholder: 'Search department or company',
+    orgUnconfirmed:
+      "The names of the departments and companies have not been confirmed against the city's current organisation; check start.stockholm if yours is missing.",
     orgSave: 'Save',
     orgSaved: (org: string) => `Done! I now show contacts for ${org}. Type "change organisation" to change.`,
     orgUnknown: (phrase: string) =>

@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from '../cards/renderCard';
 import { renderCard } from '../cards/renderCard';
-import { PermanentOutboxError, type OutboxSender } from '../report/outbox';
-import type { OutboxMessage } from '../report/repository';
+import { PermanentOutboxError, type OutboxSender } from '../report/delivery/outbox';
+import type { OutboxMessage } from '../report/store/repository';
 import type { CardView } from '../views/common';
 import type { QuestionRepository } from './repository';
 import type { QuestionService, QuestionSettings } from './service';

@@ -1,4 +1,4 @@
-import type { OutboxChannel, OutboxMessage } from '../report/repository';
+import type { OutboxChannel, OutboxMessage } from '../report/store/repository';
 import type {
   ConversationRef,
   KnowledgeDraft,

@@ -7,7 +7,7 @@ import {
   clipOutboxError,
   type OutboxChannel,
   type OutboxMessage,
-} from '../report/repository';
+} from '../report/store/repository';
 import {
   QuestionRepositoryError,
   type QuestionOutboxInput,

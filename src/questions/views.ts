@@ -146,7 +146,7 @@ export function personDetailView(q: Question, lang: Lang): CardView {
   const t = QUESTION_TEXTS[lang];
   const view = personAnswerView({ ...q, locale: lang });
   return {
-    template: view.template,
+    template: 'question-answer',
     data: {
       ...view.data,
       title: `${q.id} · ${QUESTION_STATUSES[q.status][lang]}`,

@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS } from '../../questions/types';
 import { answerView, didYouMeanView, fallbackView, helpView, type AskLink } from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
-import type { Turn } from '../turn';
+import type { Turn } from '../../turn';
 
 /**
  * A message in the first person about something that happened ("jag har blivit hotad", "han slog
@@ -26,11 +26,7 @@ function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
  * chat (questions are personal data; the ask card refuses shared conversations anyway).
  */
 function askLink(deps: BotDeps, turn: Turn, text: string, kbArea?: string): AskLink | undefined {
-  const conversation = turn.context.activity.conversation;
-  const type = conversation?.conversationType;
-  const shared =
-    type === 'channel' || type === 'groupChat' || (type === undefined && conversation?.isGroup === true);
-  if (!deps.questions.enabled || shared) return undefined;
+  if (!deps.questions.enabled || turn.place.kind !== 'personal') return undefined;
   return {
     label: QUESTION_TEXTS[turn.locale].askButton,
     text: text.slice(0, MAX_QUESTION_CHARS),
