@@ -43,6 +43,24 @@ describe('configuration', () => {
     expect(c.reports.securityTeamAadObjectIds).toEqual(['a', 'b', 'c']);
   });
 
+  test('questions: routes are checked per area, the switch and the SLA are read', () => {
+    expect(() => loadConfig({ QUESTION_ROUTES: '{"okant-omrade": {}}' })).toThrow(/QUESTION_ROUTES/);
+    expect(() => loadConfig({ QUESTION_ROUTES: 'inte json' })).toThrow(/QUESTION_ROUTES: must be JSON/);
+    expect(() => loadConfig({ CONTENT_OWNER_CONVERSATION: '{' })).toThrow(/CONTENT_OWNER_CONVERSATION/);
+    const config = loadConfig({
+      ASK_THE_TEAM_ENABLED: 'false',
+      QUESTION_SLA_HOURS: '4',
+      QUESTION_ROUTES: '{"hot-och-vald": {"members": ["aad-1"]}}',
+    });
+    expect(config.questions).toMatchObject({
+      enabled: false,
+      slaHours: 4,
+      retentionDays: 180,
+      routes: { 'hot-och-vald': { members: ['aad-1'] } },
+    });
+    expect(loadConfig({}).questions.enabled).toBe(true);
+  });
+
   test('a security conversation reference must be JSON', () => {
     expect(() => loadConfig({ SECURITY_CONVERSATION_REFERENCE: '{not json' })).toThrow(
       /SECURITY_CONVERSATION_REFERENCE/,
