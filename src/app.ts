@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { memoryLimiter, postgresLimiter, type TurnLimiter } from './access/rateLimit';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
@@ -10,6 +12,8 @@ import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
 import { ContactResolver } from './knowledge/contacts';
 import { formatIssue } from './knowledge/loader';
 import type { Logger } from './logger';
+import { Metrics } from './metrics';
+import { createPgPool } from './db/postgres';
 import { purgeExpired } from './report/retention';
 import { PostgresReportRepository } from './report/postgresReportRepository';
 import type { ReportRepository } from './report/repository';
@@ -43,6 +47,7 @@ export interface Services {
   deps: BotDeps;
   reports: ReportService;
   repository: ReportRepository;
+  metrics: Metrics;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
   /** Closes storage and databases (after the server has stopped). */
@@ -85,6 +90,28 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
   };
   await sweep();
 
+  const metrics = new Metrics(async () => ({
+    pending: await repository.pendingOutboxCount(),
+    dead: await repository.deadOutboxCount(),
+    oldestPendingAt: await repository.oldestPendingOutboxAt(),
+  }));
+  // With PostgreSQL the instances share one count per person; a small pool of its own keeps the
+  // limiter's queries from waiting behind report writes.
+  let limiterPool: Pool | undefined;
+  let limiter: TurnLimiter;
+  if (config.storage.kind === 'postgres' && config.storage.databaseUrl && config.rateLimitPerMinute > 0) {
+    const pool = createPgPool(config.storage.databaseUrl, { max: 4 });
+    limiterPool = pool;
+    // An idle connection ended by the server must not crash the process (pg emits 'error' on the pool).
+    pool.on('error', () => metrics.databaseError('ratelimit.pool'));
+    limiter = await postgresLimiter(pool, config.rateLimitPerMinute, () => {
+      metrics.databaseError('ratelimit');
+      logger.warn({ event: 'ratelimit.store.failed' }, 'rate limit store failed; counting in memory');
+    });
+  } else {
+    limiter = memoryLimiter(config.rateLimitPerMinute);
+  }
+
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
   const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
@@ -93,6 +120,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     repository,
     storage: botStorage,
     logger,
+    metrics,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
   const deps: BotDeps = {
@@ -103,18 +131,22 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     insights,
     reports,
     logger,
+    metrics,
+    limiter,
   };
   return {
     bot: new SakerhetsguidenBot(deps, botStorage),
     deps,
     reports,
     repository,
+    metrics,
     sweep,
     async close() {
       await reports.stop();
       await repository.close();
       await storage.close();
       insights.close();
+      await limiterPool?.end();
     },
   };
 }
@@ -136,7 +168,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   retentionTimer.unref();
 
   const server: RunningServer = await startServer(
-    { adapter, runTurn: (ctx) => bot.run(ctx), isReady: () => open, logger },
+    {
+      adapter,
+      runTurn: (ctx) => bot.run(ctx),
+      isReady: () => open,
+      logger,
+      metrics: services.metrics,
+      metricsToken: config.metricsToken,
+    },
     config.port,
     config.host,
   );

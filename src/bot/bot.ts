@@ -21,6 +21,8 @@ import { answerQuestion } from './handlers/knowledge';
 import { VERB_HANDLERS } from './router';
 import { isVerb } from '../cards/verbs';
 import { Turn, type ConversationData, type UserProfile } from './turn';
+import { tenantAllowed, tenantOf } from '../access/tenant';
+import { isDatabaseError, type TurnKind, type TurnOutcome } from '../metrics';
 
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
 const MAX_TEXT = 20_000;
@@ -43,6 +45,24 @@ function stripMentions(context: TurnContext): string {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The kind of a turn, for metrics: a card submit is a message with a value and no text. */
+function turnKind(context: TurnContext): TurnKind {
+  const a = context.activity;
+  const type: string = a.type;
+  switch (type) {
+    case 'message':
+      return a.value !== undefined && !a.text ? 'card' : 'message';
+    case 'invoke':
+      return 'invoke';
+    case 'conversationUpdate':
+      return 'conversationUpdate';
+    case 'installationUpdate':
+      return 'installationUpdate';
+    default:
+      return 'other';
+  }
 }
 
 /**
@@ -87,14 +107,81 @@ export class SakerhetsguidenBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn, then saves state even when a handler failed halfway. */
+  /**
+   * Runs the turn, then saves state even when a handler failed halfway. Before anything else: only
+   * the allowed tenants' activities, and only within the person's turn budget, are handled.
+   */
   override async run(context: TurnContext): Promise<void> {
-    try {
-      await super.run(context);
-    } finally {
-      await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
+    const started = performance.now();
+    const kind = turnKind(context);
+    const refusal = await this.refusal(context, kind);
+    if (refusal) {
+      this.deps.metrics.turn(kind, refusal, (performance.now() - started) / 1000);
+      return;
     }
+    let outcome: TurnOutcome = 'error';
+    try {
+      try {
+        await super.run(context);
+      } finally {
+        await this.conversationState.saveChanges(context, false);
+        await this.userState.saveChanges(context, false);
+      }
+      outcome = 'ok';
+    } catch (err) {
+      if (isDatabaseError(err)) this.deps.metrics.databaseError('turn');
+      throw err;
+    } finally {
+      this.deps.metrics.turn(kind, outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  /** Why this activity is not handled ('tenant_refused', 'rate_limited'), after telling the person; or undefined. */
+  private async refusal(context: TurnContext, kind: TurnKind): Promise<TurnOutcome | undefined> {
+    const activity = context.activity;
+    const fromPerson = kind === 'message' || kind === 'card' || kind === 'invoke';
+    const tenantId = tenantOf(activity);
+    if (!tenantAllowed(this.deps.config.allowedTenantIds, tenantId)) {
+      // The tenant id is an organisation's id, not a person's: it is what an administrator needs.
+      this.deps.logger.warn(
+        { event: 'tenant.refused', tenantId: tenantId ?? null, kind },
+        'tenant not allowed',
+      );
+      this.deps.metrics.refusedTenant();
+      if (fromPerson) await this.refuse(context, 'tenantRefusedText');
+      return 'tenant_refused';
+    }
+    if (!fromPerson) return undefined;
+    const from = activity.from ?? { id: '' };
+    const userKey =
+      (typeof from.aadObjectId === 'string' && from.aadObjectId) ||
+      (typeof from.id === 'string' ? from.id : '');
+    const limit = await this.deps.limiter.take(userKey);
+    if (limit.allowed) return undefined;
+    this.deps.logger.info(
+      { event: 'rate.limited', kind, retryAfterSeconds: limit.retryAfterSeconds },
+      'turn refused: rate limit',
+    );
+    this.deps.metrics.rateLimited();
+    await this.refuse(context, 'rateLimitedText');
+    return 'rate_limited';
+  }
+
+  /** A short refusal in the person's language; an invoke gets it as its invoke response (Teams needs one). */
+  private async refuse(context: TurnContext, text: 'tenantRefusedText' | 'rateLimitedText'): Promise<void> {
+    const written = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const message = strings(written && looksEnglish(written) ? 'en' : 'sv')[text];
+    if (context.activity.type === (ActivityTypes.Invoke as string)) {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: 200,
+          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message },
+        },
+      });
+      return;
+    }
+    await context.sendActivity(message);
   }
 
   /**

@@ -9,6 +9,7 @@ import {
 import { renderCard } from '../cards/renderCard';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
+import { isDatabaseError, type Metrics } from '../metrics';
 import { canReadReport, canSetStatus, canTransition, isReportStatus, isSecurityTeam } from '../report/access';
 import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from '../report/flow';
 import { OutboxWorker, PermanentOutboxError, type OutboxSender } from '../report/outbox';
@@ -72,6 +73,7 @@ export interface ReportServiceDeps {
   repository: ReportRepository;
   storage: Storage;
   logger: Logger;
+  metrics: Metrics;
   /** Resolves a contact key for notifications sent outside a turn (no user organisation). */
   contactText: (key: string) => string;
 }
@@ -107,6 +109,11 @@ export class ReportService {
       pollIntervalMs: this.deps.config.reports.outboxPollMs,
       batchSize: 20,
       maxAttempts: 12,
+      events: {
+        failed: (channel) => this.deps.metrics.deliveryFailed(channel),
+        dead: (channel) => this.deps.metrics.deadLetter(channel),
+        pollFailed: () => this.deps.metrics.databaseError('outbox.poll'),
+      },
     });
     this.worker.start();
   }
@@ -193,6 +200,7 @@ export class ReportService {
         { event: 'report.stored', reference: report.reference, created, type: report.type },
         'report stored',
       );
+      if (created) this.deps.metrics.reportCreated(report.type);
       turn.card(receiptView(report, this.viewContext(turn)));
       this.worker?.trigger();
     } catch (err) {
@@ -200,6 +208,7 @@ export class ReportService {
         { event: 'report.store.failed', code: (err as { code?: string }).code },
         'report not stored',
       );
+      if (isDatabaseError(err)) this.deps.metrics.databaseError('report.create');
       const t = TEXT[turn.locale];
       turn.card(
         messageView(
