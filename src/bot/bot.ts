@@ -24,6 +24,9 @@ import { Turn, type ConversationData, type UserProfile } from './turn';
 import { tenantAllowed, tenantOf } from '../access/tenant';
 import { isDatabaseError, type TurnKind, type TurnOutcome } from '../metrics';
 
+/** A text turn still working after this long shows the typing indicator. */
+const TYPING_AFTER_MS = 1500;
+
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
 const MAX_TEXT = 20_000;
 
@@ -262,8 +265,16 @@ export class SakerhetsguidenBot extends ActivityHandler {
     } else if (!text) {
       turn.text(strings(turn.locale).emptyText);
     } else {
-      await context.sendActivity({ type: ActivityTypes.Typing });
-      await this.handleText(turn, text);
+      // "Typing…" only when the answer is not ready at once (a report lookup waiting on the database):
+      // for the usual answer, ready in milliseconds, it was a second call to the channel per turn.
+      const typing = setTimeout(() => {
+        context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+      }, TYPING_AFTER_MS);
+      try {
+        await this.handleText(turn, text);
+      } finally {
+        clearTimeout(typing);
+      }
     }
     if (turn.replies.length > 0) await context.sendActivities(turn.replies);
     this.deps.logger.info(
