@@ -1,5 +1,5 @@
 import { describePostgres, TestSchema } from '../../test/contracts/pgTestSchema';
-import { memoryLimiter, postgresLimiter, unlimited } from './rateLimit';
+import { memoryLimiter, postgresLimiter, sharedLimiter, unlimited } from './rateLimit';
 
 describe('rate limit in memory', () => {
   test('the fourth turn within a minute at 3 per minute is refused with a wait of up to a minute', async () => {
@@ -45,5 +45,16 @@ describePostgres('rate limit in PostgreSQL', (url) => {
     expect(await limiter.take('aad-erik')).toEqual({ allowed: true });
     expect((await limiter.take('aad-erik')).allowed).toBe(false);
     expect(storeErrors.length).toBe(3);
+  });
+
+  test('when the database is down at start, the shared limiter counts in memory instead of failing the start', async () => {
+    const pool = schema.pool();
+    await pool.end();
+    const storeErrors: unknown[] = [];
+    const limiter = sharedLimiter(pool, 1, (e) => storeErrors.push(e));
+    expect(await limiter.take('aad-fatima')).toEqual({ allowed: true });
+    expect((await limiter.take('aad-fatima')).allowed).toBe(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(storeErrors.length).toBeGreaterThanOrEqual(1);
   });
 });

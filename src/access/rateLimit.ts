@@ -99,3 +99,44 @@ export async function postgresLimiter(
     onStoreError,
   );
 }
+
+/** How long to wait before trying again to set up the PostgreSQL limiter after a failure. */
+const SETUP_RETRY_MS = 30_000;
+
+/**
+ * The PostgreSQL limiter for a service that must start while the database is down: until the
+ * limiter's table is set up (retried every 30 s, on demand), turns are counted in this instance's
+ * memory. Never throws.
+ */
+export function sharedLimiter(
+  pool: Pool,
+  perMinute: number,
+  onStoreError: (error: unknown) => void,
+): TurnLimiter {
+  if (perMinute <= 0) return unlimited;
+  const local = memoryLimiter(perMinute);
+  let shared: TurnLimiter | undefined;
+  let settingUp: Promise<void> | undefined;
+  let lastFailure = -Infinity;
+  const setUp = () => {
+    if (shared || settingUp || Date.now() - lastFailure < SETUP_RETRY_MS) return;
+    settingUp = postgresLimiter(pool, perMinute, onStoreError).then(
+      (limiter) => {
+        shared = limiter;
+        settingUp = undefined;
+      },
+      (error: unknown) => {
+        lastFailure = Date.now();
+        settingUp = undefined;
+        onStoreError(error);
+      },
+    );
+  };
+  setUp();
+  return {
+    take(userKey: string): Promise<LimitResult> {
+      setUp();
+      return (shared ?? local).take(userKey);
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { RolesService } from '../roles/service';
 import type { SearchService } from '../search/service';
-import type { ReportService } from './reportService';
+import type { ReportUseCases } from '../report/useCases';
 
 /** Everything the bot's handlers use; built once by the composition root. */
 export interface BotDeps {
@@ -15,7 +15,7 @@ export interface BotDeps {
   search: SearchService;
   roles: RolesService;
   insights: InsightsStore;
-  reports: ReportService;
+  reports: ReportUseCases;
   logger: Logger;
   metrics: Metrics;
   /** Per-person turn budget (RATE_LIMIT_PER_MINUTE). */

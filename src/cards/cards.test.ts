@@ -108,6 +108,58 @@ describe('card templates', () => {
     expect(card).toContain('nämndsekreteraren');
   });
 
+  describe('language: one language per part of the card, contacts in the language of their text', () => {
+    const en = { locale: 'en' as const, contacts: new ContactResolver(kb.contacts, 'en') };
+    const data = (id: string, c: { locale: 'sv' | 'en'; contacts: ContactResolver } = en) =>
+      answerView(topic(id), [], c).data as {
+        title: string;
+        steps: Array<{ text: string }>;
+        stepsNote: string;
+        answerNote: string;
+        paragraphs: Array<{ text: string }>;
+      };
+
+    test('someone who writes English gets an urgent topic with English title and steps, and English contacts in them', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.en);
+      expect(d.steps[0]?.text).toMatch(/^Get to safety and call 112/);
+      expect(d.stepsNote).toBe('');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).toContain(
+        'the on-call or deputy manager under your local routine (see your local routine or ask a colleague)',
+      );
+      expect(steps).not.toMatch(/fråga|kontaktuppgifter|lokala rutin/);
+    });
+
+    test('the Swedish-only answer below English steps says so, and its contacts stay Swedish', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.answerNote).toBe('The rest of this answer is available in Swedish only.');
+      const answer = d.paragraphs.map((x) => x.text).join(' ');
+      expect(answer).toContain('säkerhetsfunktionen (fråga din chef om kontaktuppgifter)');
+      expect(answer).not.toMatch(/ask your manager|the security function/);
+    });
+
+    test('a topic without English steps shows the Swedish steps with Swedish contacts and says they are Swedish only', () => {
+      const d = data('hv-stod-efterat');
+      expect(d.stepsNote).toBe('These steps are available in Swedish only.');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).not.toMatch(/ask your|the security function|occupational health/);
+      expect(d.title).toBe(topic('hv-stod-efterat').title.en);
+    });
+
+    test('a Swedish reader gets no English text and no language notes', () => {
+      const d = data('hv-akut-hotad-nu', ctx);
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.sv);
+      expect(d.stepsNote).toBe('');
+      expect(d.answerNote).toBe('');
+      expect(JSON.stringify(d)).not.toMatch(/ask your manager|on-call|Call 112/);
+    });
+
+    test('every urgent topic has English steps', () => {
+      for (const t of kb.topics.filter((x) => x.urgent)) expect(t.stepsEn?.length).toBe(t.steps.length);
+    });
+  });
+
   test("with Järva chosen, the security function is named as Järva's", () => {
     const jarva = new ContactResolver(kb.contacts, 'sv', roles.organisation('jarva'));
     expect(jarva.resolve('sakerhetsfunktion').text).toContain('Järva');

@@ -1,6 +1,7 @@
 /**
- * Every text the bot itself says, Swedish first, English second. Knowledge answers stay Swedish
- * (the English summary line is added where the user writes English).
+ * Every text the bot itself says, Swedish first, English second. In knowledge answers the title,
+ * summary and (where written) the steps come in English for someone who writes English; the
+ * rest stays Swedish, and the card says so.
  */
 export type Locale = 'sv' | 'en';
 
@@ -26,6 +27,8 @@ const sv = {
   buttonOrganisation: 'Välj förvaltning',
   buttonHelp: 'Hjälp',
   stepsTitle: 'Gör så här',
+  stepsSwedishOnly: 'Stegen finns bara på svenska.',
+  answerSwedishOnly: 'Resten av svaret finns bara på svenska.',
   sourceLabel: 'Källa',
   reviewedLabel: 'Senast granskad',
   relatedTitle: 'Du kanske också undrar',
@@ -57,6 +60,8 @@ const sv = {
     'Du har skickat många meddelanden på kort tid, så jag tar en kort paus. Försök igen om en minut. Är någon i fara just nu: ring 112.',
   tenantRefusedText:
     'Säkerhetsguiden är till för dig som arbetar i Stockholms stad och kan tyvärr inte användas från din organisation. Är någon i fara just nu: ring 112.',
+  storageDownText:
+    'Jag når inte min databas just nu, så jag kan inte spara eller visa något. Inget har gått förlorat: en rapport du håller på med finns kvar och du kan fortsätta där du var om en stund. Är någon i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
   tooLong: 'Din fråga var mycket lång, så jag har sökt på början av den.',
 };
@@ -64,7 +69,7 @@ const sv = {
 const en: typeof sv = {
   welcomeTitle: 'Hi! I am Säkerhetsguiden',
   welcomeText:
-    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Answers are in Swedish.",
+    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Urgent advice comes in English; most detailed answers are in Swedish only, and I say so where that is the case.",
   dangerNow: 'Is anyone in danger right now? Call 112.',
   policeNonUrgent: 'Police, non-emergency: 114 14.',
   helpTitle: 'What I can help with',
@@ -83,6 +88,8 @@ const en: typeof sv = {
   buttonOrganisation: 'Choose organisation',
   buttonHelp: 'Help',
   stepsTitle: 'What to do',
+  stepsSwedishOnly: 'These steps are available in Swedish only.',
+  answerSwedishOnly: 'The rest of this answer is available in Swedish only.',
   sourceLabel: 'Source',
   reviewedLabel: 'Last reviewed',
   relatedTitle: 'You may also want to know',
@@ -113,6 +120,8 @@ const en: typeof sv = {
     'You have sent many messages in a short time, so I am taking a short break. Please try again in a minute. If someone is in danger right now: call 112.',
   tenantRefusedText:
     'Säkerhetsguiden is for people who work for the City of Stockholm and cannot be used from your organisation. If someone is in danger right now: call 112.',
+  storageDownText:
+    'I cannot reach my database right now, so I cannot save or show anything. Nothing is lost: a report you are working on is kept and you can continue where you were shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',
   tooLong: 'Your question was very long, so I searched on its beginning.',
 };
@@ -172,6 +181,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
     orgChoosePlaceholder: 'Sök förvaltning eller bolag',
+    orgUnconfirmed:
+      'Namnen på fackförvaltningar och bolag är inte bekräftade mot stadens aktuella organisation; kontrollera på start.stockholm om du inte hittar din.',
     orgSave: 'Spara',
     orgSaved: (org: string) =>
       `Klart! Jag visar nu kontakter för ${org}. Skriv "byt förvaltning" om du vill ändra.`,
@@ -199,6 +210,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',
     orgChoosePlaceholder: 'Search department or company',
+    orgUnconfirmed:
+      "The names of the departments and companies have not been confirmed against the city's current organisation; check start.stockholm if yours is missing.",
     orgSave: 'Save',
     orgSaved: (org: string) => `Done! I now show contacts for ${org}. Type "change organisation" to change.`,
     orgUnknown: (phrase: string) =>
