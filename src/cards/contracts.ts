@@ -31,6 +31,8 @@ export interface AnswerCardData {
   stepsNote: string;
   steps: Array<{ n: number; text: string }>;
   paragraphs: Array<{ text: string }>;
+  /** A line under the answer (for English speakers: the rest is in Swedish only); may be empty. */
+  answerNote: string;
   sourceLabel: string;
   sources: string;
   reviewedLabel: string;
