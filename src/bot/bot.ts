@@ -17,7 +17,7 @@ import { messageView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
-import { answerQuestion } from './handlers/knowledge';
+import { answerQuestion, dangerFirst } from './handlers/knowledge';
 import { VERBS } from './router';
 import { Turn, type ConversationData, type UserProfile } from './turn';
 
@@ -185,6 +185,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   private async handleText(turn: Turn, text: string): Promise<void> {
+    dangerFirst(turn, text);
     const intent = classifyText(text);
     switch (intent.kind) {
       case 'help':

@@ -2,7 +2,14 @@ import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
 import type { Topic } from '../../knowledge/schema';
-import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
+import { isDangerNow } from '../../search/danger';
+import {
+  answerView,
+  dangerNowView,
+  didYouMeanView,
+  fallbackView,
+  helpView,
+} from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
@@ -16,6 +23,14 @@ const INCIDENT_TOLD =
 
 function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
   return ids.map((id) => deps.search.topic(id)).filter((t): t is Topic => t !== undefined);
+}
+
+/**
+ * Danger now: the 112 card goes first, before a draft's resume offer, the roles router or the
+ * search, whatever they make of the words (a "vet inte" or "Menade du…?" included).
+ */
+export function dangerFirst(turn: Turn, text: string): void {
+  if (isDangerNow(text)) turn.card(dangerNowView(turn.view));
 }
 
 /** Sends the answer card of one topic. */
@@ -35,6 +50,8 @@ export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives:
 export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void {
   // The search reads only the beginning of a very long message; the roles router and gaps do too.
   const text = rawText.slice(0, MAX_QUERY_CHARS);
+  // Logged only: the 112 card itself went first (dangerFirst, called before any other reply).
+  const danger = isDangerNow(text);
   const rolesAnswer = deps.roles.answer(text, turn.view, turn.user.organisationId);
   const { decision } = deps.search.ask(text);
 
@@ -46,7 +63,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       if (topic) sendTopic(deps, turn, topic);
     }
     deps.logger.info(
-      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
+      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind, danger },
       'answered',
     );
     return;
@@ -58,7 +75,13 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       if (topic) sendTopic(deps, turn, topic, decision.alternatives);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
       deps.logger.info(
-        { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'answer',
+          topicId: decision.topicId,
+          confidence: decision.confidence,
+          danger,
+        },
         'answered',
       );
       break;
@@ -67,7 +90,13 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'clarify',
+          options: decision.options,
+          confidence: decision.confidence,
+          danger,
+        },
         'clarify',
       );
       break;
@@ -77,7 +106,13 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
       if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'fallback', outOfScope: category?.id, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'fallback',
+          outOfScope: category?.id,
+          confidence: decision.confidence,
+          danger,
+        },
         'fallback',
       );
       break;
