@@ -29,7 +29,7 @@ const text = (a: Partial<Activity>) => cardTexts(a).join('\n');
 
 test('a text question first shows typing, then the answer card', async () => {
   await adapter()
-    .send('Vad gör jag om jag blir hotad på jobbet?')
+    .send('En förälder hotade mig, vad gör jag?')
     .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
     .assertReply((a) => expect(text(a)).toMatch(/Ring 112/))
     .startTest();

@@ -24,8 +24,8 @@ describe('health', () => {
 });
 
 describe('questions over HTTP without credentials', () => {
-  test('"Vad gör jag om jag blir hotad på jobbet?" gets an answer card that names its source', async () => {
-    const replies = await h.send(msg('Vad gör jag om jag blir hotad på jobbet?'));
+  test('"En förälder hotade mig, vad gör jag?" gets an answer card that names its source', async () => {
+    const replies = await h.send(msg('En förälder hotade mig, vad gör jag?'));
     const all = texts(replies);
     expect(all).toMatch(/Ring 112/);
     expect(all).toMatch(/Källa: /);

@@ -87,6 +87,13 @@ const DANGER_NOW = [
   'a patient is hitting a nurse right now',
   'shots fired near the school',
   'someone is trying to break in to the office right now',
+  'det kommer rök ur elcentralen i källaren',
+  'en man med ett gevär kom precis in på skolgården',
+  'hon öppnade ett brev och det kom ut ett vitt pulver',
+  'brandlarmet tjuter och det luktar bränt i korridoren',
+  'en kund slog mig nyss och står kvar i kassan',
+  'the fire alarm is ringing and I can smell smoke in the corridor',
+  'there is a suspicious package with wires sticking out under my desk',
 ];
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
@@ -172,6 +179,10 @@ const NOT_DANGER_NOW = [
   'vad ska vi ha för rutiner om en elev tar med sig en kniv',
   'hur fungerar 112 och när ska man ringa',
   'asdfgh qwerty',
+  'var är återsamlingsplatsen om brandlarmet går',
+  'how should reception staff handle a bomb threat over the phone',
+  'hur ska receptionen hantera ett bombhot som kommer per telefon',
+  'vad gör vi med misstänkta försändelser i posten enligt rutinen',
   '',
 ];
 

@@ -27,6 +27,8 @@ const WEAPON_WORDS =
 const WEAPON = rx([
   `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|hotar mig|hotar oss|hotar) (?:\\w+ ){0,3}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
   `med (?:en |ett )?${WEAPON_WORDS} (?:i|pa|och|utanfor|framfor|mot)`,
+  `(?:man|kvinna|kille|tjej|person|nagon|nan|snubbe|elev|kund|brukare|patient|besokare|someone|somebody|guy) med (?:en |ett )?${WEAPON_WORDS}`,
+  `${WEAPON_WORDS} (?:i|pa) (?:handen|fickan|hand)`,
   'knivhotar',
   'knivhota\\w*',
   'bevapnad',
@@ -44,6 +46,9 @@ const WEAPON = rx([
   'knivhuggen',
   'huggen',
 ]);
+
+/** A weapon named at all: danger when the writer also says it is happening now. */
+const WEAPON_NAMED = rx([WEAPON_WORDS]);
 
 /** Violence against the writer or people near them, in the present tense. */
 const ATTACK = rx([
@@ -77,6 +82,19 @@ const ATTACK = rx([
 /** Fire, explosions and medical emergencies happening now. */
 const EMERGENCY = rx([
   'det brinner',
+  'luktar brant',
+  'kommer rok',
+  'rok (?:fran|ur|i|under)',
+  'brandlarm\\w* (?:gar|tjuter|ljuder|har gatt)',
+  'misstankt (?:paket|foremal|forsandelse)',
+  'paket\\w* (?:\\w+ ){0,10}(?:sladd|sladdar|tickar|ticka)',
+  'vitt pulver',
+  'smell\\w* (?:of )?smoke',
+  'smoke (?:from|coming|in)',
+  'fire alarm (?:is )?(?:going off|ringing|sounding)',
+  'suspicious (?:package|parcel|device|object)',
+  'white powder',
+  'wires? sticking out',
   'brinner (?:i|pa|nu|det)',
   'eld i',
   'ror overallt',
@@ -109,6 +127,7 @@ const EMERGENCY = rx([
 /** Someone cannot get away, or someone dangerous is at the door. */
 const TRAPPED = rx([
   'kommer inte (?:ut|undan|dar ifran|darifran|harifran)',
+  'inte kommer (?:ut|undan|darifran|harifran)',
   'instangd',
   'lasta in mig',
   'gomt mig',
@@ -148,6 +167,11 @@ const THREAT_WORD = rx([
   'ilsk\\w*',
   'attack\\w*',
   'angrep\\w*',
+  'angrip\\w*',
+  'slog',
+  'slagit',
+  'sparka\\w*',
+  'knuffa\\w*',
   'overfall\\w*',
   'farlig\\w*',
   'fara',
@@ -190,6 +214,9 @@ const NOW_EXPLICIT = rx([
 ]);
 const NOW = rx([
   'nu',
+  'nyss',
+  'precis',
+  'ringa 112',
   'hjalp',
   'snabbt',
   'fort',
@@ -275,6 +302,8 @@ const GENERAL = rx([
   'prepare\\w*',
   'prevent\\w*',
   'who is responsible',
+  'how (?:should|do|can|would) (?:we|i|staff|one|you|the|reception|employees|managers) (?:\\w+ ){0,2}(?:handle|deal|respond|prepare|react)',
+  'hur (?:ska|bor|kan) (?:man|vi|personal|personalen|receptionen) (?:\\w+ ){0,2}hantera',
   'in general',
   'generellt',
   'brandskydd\\w*',
@@ -287,6 +316,7 @@ const HYPOTHETICAL = rx([
   '(?:vad|hur) (?:gor|ska|bor|skall|kan|gjorde) (?:jag|man|vi|ni|en chef|chefen) (?:\\w+ ){0,2}om',
   'om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)',
   'ifall',
+  'om (?:\\w+ ){0,2}(?:gar|gar igang|skulle|blir|borjar|hander|intraffar)',
   'tank om',
   'skulle',
   'what (?:if|should i do if|do i do if|to do if|should we do if|do we do if|happens if)',
@@ -346,12 +376,13 @@ export function detectDanger(text: string): DangerVerdict {
   const general = GENERAL.test(t) && !explicitNow;
   if (hypothetical || general) return { danger: false };
 
-  if (WEAPON.test(t)) return { danger: true, reason: 'weapon' };
+  const now = explicitNow || NOW.test(t);
+  if (WEAPON.test(t) || (WEAPON_NAMED.test(t) && now)) return { danger: true, reason: 'weapon' };
   if (EMERGENCY.test(t)) return { danger: true, reason: 'emergency' };
   if (TRAPPED.test(t)) return { danger: true, reason: 'trapped' };
   const digital = DIGITAL.test(t);
   if (ATTACK.test(t) && !digital) return { danger: true, reason: 'attack' };
-  if (THREAT_WORD.test(t) && (explicitNow || (NOW.test(t) && !digital)))
+  if (THREAT_WORD.test(t) && (explicitNow || (now && !digital)))
     return { danger: true, reason: 'threat-now' };
   return { danger: false };
 }

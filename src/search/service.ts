@@ -2,6 +2,8 @@ import type { KnowledgeBase } from '../knowledge/loader';
 import type { OutOfScopeCategory, Topic } from '../knowledge/schema';
 import { decide, type Decision, type Thresholds } from './decide';
 import { KnowledgeIndex, type SearchResult } from './index';
+import { swedishWordList, type WordList } from './wordList';
+import type { RankerModel } from './ranker';
 
 /** What one question produced: the ranking and what the bot should do with it. */
 export interface Answer {
@@ -15,12 +17,17 @@ export class SearchService {
   private readonly topics: Map<string, Topic>;
   private readonly outOfScope: Map<string, OutOfScopeCategory>;
 
+  /** @param parts the word list and ranker weights, replaceable for measurements (bench/ablation.ts). */
   constructor(
     kb: KnowledgeBase,
     private readonly thresholds: Thresholds,
+    parts: { wordList?: WordList; model?: RankerModel } = {},
   ) {
     this.index = new KnowledgeIndex(kb.topics, {
       synonymGroups: kb.synonymGroups,
+      lexicon: kb.lexicon,
+      wordList: parts.wordList ?? swedishWordList(),
+      model: parts.model,
       outOfScope: kb.outOfScope.map((c) => ({
         id: `oos:${c.id}`,
         title: c.title,
