@@ -1,11 +1,14 @@
 import {
   ActivityHandler,
   ActivityTypes,
+  CardFactory,
   ConversationState,
+  type Activity,
   TurnContext,
   UserState,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
@@ -13,13 +16,16 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/renderCard';
 import { strings, type Locale } from '../i18n/strings';
 import { ContactResolver } from '../knowledge/contacts';
 import { looksEnglish, looksSwedish } from '../search/normalize';
-import { messageView } from '../views/common';
+import { badInputView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
 import { answerQuestion, dangerFirst } from './handlers/knowledge';
-import { VERBS } from './router';
-import { Turn, type ConversationData, type UserProfile } from './turn';
+import { malformedInvoke, unsupportedInvoke } from './invokes';
+import { runVerb } from './router';
+import { parseAction } from '../cards/verbs';
+import { Turn, type ConversationData, type Place, type TurnReply, type UserProfile } from '../turn';
+import type { Actor, ConversationRef } from '../report/types';
 
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
 const MAX_TEXT = 20_000;
@@ -38,6 +44,37 @@ function stripMentions(context: TurnContext): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_TEXT);
+}
+
+/** Who is acting: ids the channel vouches for (never anything from card data). */
+function actorOf(context: TurnContext): Actor {
+  const from = context.activity.from ?? { id: '' };
+  return {
+    userId: typeof from.id === 'string' ? from.id : '',
+    aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined,
+    name: typeof from.name === 'string' ? from.name : undefined,
+  };
+}
+
+/** Whether others can read along, and how to reach this conversation later. */
+function placeOf(context: TurnContext): Place {
+  const conversation = context.activity.conversation;
+  const type = conversation?.conversationType;
+  const kind =
+    type === 'channel'
+      ? 'channel'
+      : type === 'groupChat' || (type === undefined && conversation?.isGroup === true)
+        ? 'group'
+        : 'personal';
+  const reference = TurnContext.getConversationReference(context.activity) as ConversationRef;
+  return { kind, reference };
+}
+
+/** A reply as the channel wants it. */
+function toActivity(reply: TurnReply): Partial<Activity> {
+  return reply.kind === 'card'
+    ? { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card)] }
+    : { type: ActivityTypes.Message, text: reply.text };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -80,7 +117,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.deps.reports.captureConversation(context);
+      await this.deps.reports.captureConversation(actorOf(context), placeOf(context));
       await this.sendWelcome(context, false);
       await next();
     });
@@ -119,19 +156,13 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const user = await this.userProfile.get(context, {});
     const conversation = await this.conversationData.get(context, {});
     const org = user.organisationId ? this.deps.roles.organisation(user.organisationId) : undefined;
-    const from = context.activity.from ?? { id: '' };
-    const actor = {
-      userId: typeof from.id === 'string' ? from.id : '',
-      aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined,
-      name: typeof from.name === 'string' ? from.name : undefined,
-    };
     return new Turn(
-      context,
       locale,
-      actor,
+      actorOf(context),
       user,
       conversation,
       new ContactResolver(this.deps.kb.contacts, locale, org),
+      placeOf(context),
     );
   }
 
@@ -141,25 +172,25 @@ export class SakerhetsguidenBot extends ActivityHandler {
     if (turn.conversation.welcomed && !forNewPerson) return;
     turn.conversation.welcomed = true;
     turn.card(welcomeView(turn.view));
-    await context.sendActivities(turn.replies);
+    await context.sendActivities(turn.replies.map(toActivity));
   }
 
+  /**
+   * Every card action goes through here: the verb and its data are checked against the verb's
+   * schema, and an unknown verb or malformed data gets the one friendly answer, never a handler.
+   */
   private async dispatchVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<void> {
-    const handler = typeof verb === 'string' ? VERBS[verb] : undefined;
-    if (!handler) {
-      this.deps.logger.warn({ event: 'verb.unknown' }, 'unknown or missing verb');
-      const s = strings(turn.locale);
-      turn.card(
-        messageView(
-          s.badInputTitle,
-          [s.badInputText],
-          [{ title: s.buttonHelp, data: { verb: 'help.show' } }],
-        ),
+    const action = parseAction(verb, data);
+    if (!action.ok) {
+      this.deps.logger.warn(
+        { event: `verb.${action.problem}`, verb: action.verb, fields: action.fields },
+        'card action not understood',
       );
+      turn.card(badInputView(turn.locale));
       return;
     }
-    this.deps.logger.info({ event: 'verb', verb }, 'card action');
-    await handler(this.deps, turn, data);
+    this.deps.logger.info({ event: 'verb', verb: action.verb }, 'card action');
+    await runVerb(this.deps, turn, action.verb, action.data);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -177,7 +208,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await context.sendActivity({ type: ActivityTypes.Typing });
       await this.handleText(turn, text);
     }
-    if (turn.replies.length > 0) await context.sendActivities(turn.replies);
+    if (turn.replies.length > 0) await context.sendActivities(turn.replies.map(toActivity));
     this.deps.logger.info(
       { event: 'turn', ms: Date.now() - started, replies: turn.replies.length },
       'turn done',
@@ -213,9 +244,21 @@ export class SakerhetsguidenBot extends ActivityHandler {
           return this.dispatchVerb(turn, 'org.set', { phrase: intent.phrase });
         return answerQuestion(this.deps, turn, text);
       case 'question':
-        await this.deps.reports.offerResumeIfDraft(turn);
+        this.deps.reports.offerResumeIfDraft(turn);
         return answerQuestion(this.deps, turn, text);
     }
+  }
+
+  /**
+   * Invokes we do not handle (message extensions, task modules, unknown names) get what Teams
+   * expects instead of the SDK's 501: an empty result, a friendly message, or an empty 200.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const malformed = malformedInvoke(context.activity);
+    if (malformed) return malformed;
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    return unsupportedInvoke(context.activity.name, await this.locale(context));
   }
 
   /** Action.Execute (Universal Actions): same verbs; the last card replaces the one clicked. */
@@ -233,12 +276,11 @@ export class SakerhetsguidenBot extends ActivityHandler {
       data,
     );
     const last = turn.replies.at(-1);
-    const card = last?.attachments?.[0]?.content as Record<string, unknown> | undefined;
-    if (card && last) {
-      if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1));
-      return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+    if (last?.kind === 'card') {
+      if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1).map(toActivity));
+      return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: last.card };
     }
-    if (turn.replies.length > 0) await context.sendActivities(turn.replies);
+    if (turn.replies.length > 0) await context.sendActivities(turn.replies.map(toActivity));
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: { text: 'OK' } };
   }
 }

@@ -13,8 +13,14 @@ import {
 } from '../views/knowledgeViews';
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
+import { readFileSync } from 'node:fs';
 import { renderCard, templateNames } from './renderCard';
+import { TEMPLATE_NAMES } from './templates';
+import { isVerb, VERBS } from './verbs';
+import { VERB_HANDLERS } from '../bot/router';
 
+/** The cards folder as renderCard finds it from the sources. */
+const cardsDir = () => join(__dirname, '..', '..', 'cards');
 const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
 const roles = new RolesService(kb);
 const ctx = { locale: 'sv' as const, contacts: new ContactResolver(kb.contacts, 'sv') };
@@ -43,8 +49,23 @@ function views(): Array<[string, CardView]> {
 }
 
 describe('card templates', () => {
+  test('the cards folder holds exactly the declared templates', () => {
+    expect(templateNames()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  test('every verb a template names is declared, and every declared verb has a handler', () => {
+    const named = TEMPLATE_NAMES.flatMap((name) =>
+      [...readFileSync(join(cardsDir(), `${name}.json`), 'utf8').matchAll(/"verb":\s*"([^"$]+)"/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((verb) => !isVerb(verb))).toEqual([]);
+    expect(Object.keys(VERB_HANDLERS).sort()).toEqual([...VERBS].sort());
+  });
+
   test('every template is Adaptive Card 1.5 or lower (what Teams renders)', () => {
-    for (const name of templateNames()) {
+    for (const name of TEMPLATE_NAMES) {
       const card = renderCard(name, {});
       expect(card.type).toBe('AdaptiveCard');
       expect(Number(card.version)).toBeLessThanOrEqual(1.5);
@@ -76,6 +97,76 @@ describe('card templates', () => {
     const card = JSON.stringify(renderCard('answer', answerView(topic('hv-stod-efterat'), [], ctx).data));
     expect(card).not.toMatch(/\{kontakt:|<[^>]*kontakt/);
     expect(card).toContain('fråga din chef om kontaktuppgifter');
+  });
+
+  test('a card for elected officials never sends them to a manager for contact details', () => {
+    const forElected = kb.topics.filter((t) => t.area === 'FV');
+    expect(forElected.length).toBeGreaterThanOrEqual(9);
+    for (const t of forElected) {
+      const card = JSON.stringify(renderCard('answer', answerView(t, [], ctx).data));
+      expect(card).not.toMatch(/fråga din chef|ask your manager/);
+    }
+  });
+
+  test('an employee topic asked by someone who says they are an elected official gets their fallbacks', () => {
+    const asked = answerView(topic('is-incident-rapportera'), [], ctx, {
+      question: 'jag är politiker och klickade på en länk i ett mejl',
+    });
+    const card = JSON.stringify(renderCard('answer', asked.data));
+    expect(card).not.toContain('fråga din chef om kontaktuppgifter');
+    expect(card).toContain('nämndsekreteraren');
+  });
+
+  describe('language: one language per part of the card, contacts in the language of their text', () => {
+    const en = { locale: 'en' as const, contacts: new ContactResolver(kb.contacts, 'en') };
+    const data = (id: string, c: { locale: 'sv' | 'en'; contacts: ContactResolver } = en) =>
+      answerView(topic(id), [], c).data as {
+        title: string;
+        steps: Array<{ text: string }>;
+        stepsNote: string;
+        answerNote: string;
+        paragraphs: Array<{ text: string }>;
+      };
+
+    test('someone who writes English gets an urgent topic with English title and steps, and English contacts in them', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.en);
+      expect(d.steps[0]?.text).toMatch(/^Get to safety and call 112/);
+      expect(d.stepsNote).toBe('');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).toContain(
+        'the on-call or deputy manager under your local routine (see your local routine or ask a colleague)',
+      );
+      expect(steps).not.toMatch(/fråga|kontaktuppgifter|lokala rutin/);
+    });
+
+    test('the Swedish-only answer below English steps says so, and its contacts stay Swedish', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.answerNote).toBe('The rest of this answer is available in Swedish only.');
+      const answer = d.paragraphs.map((x) => x.text).join(' ');
+      expect(answer).toContain('säkerhetsfunktionen (fråga din chef om kontaktuppgifter)');
+      expect(answer).not.toMatch(/ask your manager|the security function/);
+    });
+
+    test('a topic without English steps shows the Swedish steps with Swedish contacts and says they are Swedish only', () => {
+      const d = data('hv-stod-efterat');
+      expect(d.stepsNote).toBe('These steps are available in Swedish only.');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).not.toMatch(/ask your|the security function|occupational health/);
+      expect(d.title).toBe(topic('hv-stod-efterat').title.en);
+    });
+
+    test('a Swedish reader gets no English text and no language notes', () => {
+      const d = data('hv-akut-hotad-nu', ctx);
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.sv);
+      expect(d.stepsNote).toBe('');
+      expect(d.answerNote).toBe('');
+      expect(JSON.stringify(d)).not.toMatch(/ask your manager|on-call|Call 112/);
+    });
+
+    test('every urgent topic has English steps', () => {
+      for (const t of kb.topics.filter((x) => x.urgent)) expect(t.stepsEn?.length).toBe(t.steps.length);
+    });
   });
 
   test("with Järva chosen, the security function is named as Järva's", () => {

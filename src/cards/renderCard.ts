@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import type { TemplateName } from './templates';
 
 /** An expanded Adaptive Card, ready to be wrapped in an attachment by the bot layer. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -12,6 +13,12 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 export const DEFAULT_CARDS_DIR = join(__dirname, '..', '..', '..', 'cards');
 
 const cache = new Map<string, Map<string, unknown>>();
+/**
+ * Compiled templates, per cards folder and name. adaptivecards-templating parses every expression
+ * of a template in its constructor; building one per reply was a quarter of a turn's CPU. expand()
+ * is synchronous and resets the instance's context each time, so one instance serves every reply.
+ */
+const compiled = new Map<string, Map<string, ACData.Template>>();
 
 function resolveCardsDir(dir?: string): string {
   if (dir) return dir;
@@ -48,9 +55,23 @@ export function templateNames(dir?: string): string[] {
  * Binds a template from cards/ to data. User text is passed as data, and the templating engine
  * does not evaluate `${...}` inside data values, so such text shows literally.
  */
-export function renderCard(name: string, data: object, dir?: string): AdaptiveCardJson {
-  const template = loadTemplates(dir).get(name);
-  if (!template) throw new Error(`Unknown card template: ${name}`);
-  const expanded = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
-  return expanded;
+export function renderCard(name: TemplateName, data: object, dir?: string): AdaptiveCardJson {
+  return compiledTemplate(name, dir).expand({ $root: data }) as AdaptiveCardJson;
+}
+
+function compiledTemplate(name: TemplateName, dir?: string): ACData.Template {
+  const cardsDir = resolveCardsDir(dir);
+  let byName = compiled.get(cardsDir);
+  if (!byName) {
+    byName = new Map();
+    compiled.set(cardsDir, byName);
+  }
+  let template = byName.get(name);
+  if (!template) {
+    const json = loadTemplates(cardsDir).get(name);
+    if (!json) throw new Error(`Unknown card template: ${name}`);
+    template = new ACData.Template(json);
+    byName.set(name, template);
+  }
+  return template;
 }

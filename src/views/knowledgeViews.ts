@@ -1,4 +1,5 @@
 import { strings } from '../i18n/strings';
+import { contactAudience } from '../knowledge/audience';
 import type { Topic } from '../knowledge/schema';
 import type { CardView, ViewContext } from './common';
 
@@ -22,14 +23,23 @@ export function answerView(
   topic: Topic,
   related: Topic[],
   ctx: ViewContext,
-  options: { alternatives?: Topic[] } = {},
+  options: { alternatives?: Topic[]; question?: string } = {},
 ): CardView {
   const s = strings(ctx.locale);
-  const fill = (t: string) => ctx.contacts.fill(t);
+  const english = ctx.locale === 'en';
+  // An elected official has no manager to ask: FV topics, and anyone who says they are one, get
+  // the förtroendevalda fallbacks for unset contacts.
+  const contacts = ctx.contacts.forAudience(contactAudience(topic, options.question));
+  // Each part is filled with contacts in its own language, so no English fallback ends up inside
+  // a Swedish step and no Swedish one inside an English step.
+  const fillSv = (t: string) => contacts.inLocale('sv').fill(t);
+  const fillEn = (t: string) => contacts.inLocale('en').fill(t);
+  const stepsEn = english ? topic.stepsEn : undefined;
+  const steps = stepsEn ? stepsEn.map(fillEn) : topic.steps.map(fillSv);
   const relatedButtons = [...related, ...(options.alternatives ?? [])]
     .filter((t, i, all) => t.id !== topic.id && all.findIndex((x) => x.id === t.id) === i)
     .slice(0, MAX_RELATED)
-    .map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv }));
+    .map((t) => ({ id: t.id, title: english ? t.title.en : t.title.sv }));
   return {
     template: 'answer',
     data: {
@@ -37,15 +47,18 @@ export function answerView(
       urgent: topic.urgent,
       dangerText: s.dangerNow,
       policeText: s.policeNonUrgent,
-      title: topic.title.sv,
-      summaryEn: ctx.locale === 'en' ? topic.summaryEn : '',
+      title: english ? topic.title.en : topic.title.sv,
+      summaryEn: english ? topic.summaryEn : '',
       stepsTitle: s.stepsTitle,
-      steps: topic.steps.map((text, i) => ({ n: i + 1, text: fill(text) })),
+      // Said plainly when an English reader gets Swedish steps or a Swedish answer.
+      stepsNote: english && !stepsEn && steps.length > 0 ? s.stepsSwedishOnly : '',
+      steps: steps.map((text, i) => ({ n: i + 1, text })),
+      answerNote: english ? s.answerSwedishOnly : '',
       paragraphs: topic.answer
         .split(/\n\s*\n/)
         .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
         .filter((p) => p.length > 0)
-        .map((p) => ({ text: fill(p) })),
+        .map((p) => ({ text: fillSv(p) })),
       sourceLabel: s.sourceLabel,
       sources: sourceText(topic),
       reviewedLabel: s.reviewedLabel,
