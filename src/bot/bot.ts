@@ -216,7 +216,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   private async handleText(turn: Turn, text: string): Promise<void> {
-    dangerFirst(turn, text);
+    dangerFirst(this.deps, turn, text);
     const intent = classifyText(text);
     switch (intent.kind) {
       case 'help':

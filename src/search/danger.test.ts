@@ -94,6 +94,14 @@ const DANGER_NOW = [
   'en kund slog mig nyss och står kvar i kassan',
   'the fire alarm is ringing and I can smell smoke in the corridor',
   'there is a suspicious package with wires sticking out under my desk',
+  'en kollega har kollapsat i fikarummet och svarar inte',
+  'det luktar gas i hela källaren',
+  'en elev hotar att hoppa från taket',
+  'en man håller en kollega som gisslan i receptionen',
+  'ett barn har försvunnit från förskolans gård',
+  'someone is breaking in to the building',
+  'my colleague collapsed and is having a seizure',
+  'a resident is threatening to kill himself',
 ];
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
@@ -183,6 +191,9 @@ const NOT_DANGER_NOW = [
   'how should reception staff handle a bomb threat over the phone',
   'hur ska receptionen hantera ett bombhot som kommer per telefon',
   'vad gör vi med misstänkta försändelser i posten enligt rutinen',
+  'vilken rutin har vi om ett barn försvinner från förskolan',
+  'hur förebygger vi självmord bland unga enligt planen',
+  'what should staff do if someone collapses at work',
   '',
 ];
 

@@ -122,6 +122,46 @@ const EMERGENCY = rx([
   'someone is dying',
   'overdose',
   'overdos',
+  'overdosed',
+  'kollaps\\w*',
+  'kollapsat',
+  'svimma\\w*',
+  'krampar',
+  'kramper',
+  'kan inte andas',
+  'slutat andas',
+  'gaslukt',
+  'luktar gas',
+  'gasläcka',
+  'gaslacka',
+  'gas leak',
+  'smell of gas',
+  'collapsed',
+  'seizure',
+  'cant breathe',
+  'cannot breathe',
+  'stopped breathing',
+  'hjartattack',
+  'heart attack',
+  'stroke',
+  '(?:hotar|tanker|vill|ska|forsoker) (?:att )?(?:ta livet av sig|ta sitt liv|hoppa)',
+  'sjalvmord\\w*',
+  'suicid\\w*',
+  '(?:threatening|going|wants|trying) to (?:kill (?:himself|herself|themselves)|jump|end (?:his|her|their) life)',
+  'suicidal',
+  'gisslan',
+  'hostage',
+  'kidnapp\\w*',
+  'kidnapped',
+  'tagit ett barn',
+  'tar ett barn',
+  'barn (?:har )?forsvunnit',
+  'forsvunnet barn',
+  'missing child',
+  'child is missing',
+  'taket rasar',
+  'rasar in',
+  'collapsing',
 ]);
 
 /** Someone cannot get away, or someone dangerous is at the door. */
@@ -140,6 +180,9 @@ const TRAPPED = rx([
   'bankar pa dorren',
   'sparkar pa dorren',
   'forsoker ta sig in',
+  'bryter sig in',
+  'breaking in',
+  'inbrott pagar',
   'forsoker komma in',
   'cant (?:get out|escape|get away|leave)',
   'cannot (?:get out|escape|get away|leave)',
@@ -199,6 +242,11 @@ const THREAT_WORD = rx([
 /** The writer says it is happening now. */
 const NOW_EXPLICIT = rx([
   'just nu',
+  'precis nu',
+  'i detta ogonblick',
+  'medan jag skriver',
+  'as i type',
+  'while i(?:m| am) (?:writing|typing)',
   'pagar',
   'pagaende',
   'akut',
@@ -385,6 +433,16 @@ export function detectDanger(text: string): DangerVerdict {
   if (THREAT_WORD.test(t) && (explicitNow || (now && !digital)))
     return { danger: true, reason: 'threat-now' };
   return { danger: false };
+}
+
+/**
+ * True when the text says it is about the past, a plan, a rule or a hypothetical (and not "just
+ * nu"): used when the search, not these rules, suggests danger (see SearchService.dangerNow).
+ */
+export function aboutPastOrPlan(text: string): boolean {
+  const t = normalise(text.slice(0, 1000));
+  if (NOW_EXPLICIT.test(t)) return false;
+  return PAST.test(t) || HYPOTHETICAL.test(t) || GENERAL.test(t) || DIGITAL.test(t);
 }
 
 /** Convenience for callers that need only the yes/no. */

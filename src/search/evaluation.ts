@@ -1,4 +1,3 @@
-import { isDangerNow } from './danger';
 import { SearchService } from './service';
 
 export interface EvalCase {
@@ -109,7 +108,7 @@ export function evaluate(
       if (bucket) bucket[k]++;
     };
     if (c.danger !== undefined) {
-      const flagged = isDangerNow(c.q);
+      const flagged = search.dangerNow(c.q);
       if (c.danger) {
         dangerN++;
         if (flagged) dangerCaught++;

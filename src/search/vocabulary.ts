@@ -56,7 +56,8 @@ export class Vocabulary {
   private readonly stemList: string[] = [];
   private readonly singleSynonyms = new Map<string, string[]>();
   private readonly singleLexicon = new Map<string, string[]>();
-  private readonly phrases: Phrase[] = [];
+  /** Multi-word synonyms and lexicon phrases by their first stem, longest first. */
+  private readonly phrases = new Map<string, Phrase[]>();
   private readonly wordList: WordList;
   /** Trigram -> indices into stemList; built on the first typo, rebuilt after addText. */
   private trigrams: Map<string, number[]> | undefined;
@@ -74,7 +75,7 @@ export class Vocabulary {
     }
     for (const entry of o.lexicon ?? []) this.addMapping(entry.means, entry.words, 'lexicon');
     // Longest phrases first, so "sociala medier" wins over "medier".
-    this.phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+    for (const list of this.phrases.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
   private addMapping(targets: string[], alternatives: string[], kind: 'synonym' | 'lexicon'): void {
@@ -92,7 +93,10 @@ export class Vocabulary {
         const prev = singles.get(key) ?? [];
         singles.set(key, [...prev, ...canonical.filter((c) => !prev.includes(c))]);
       } else {
-        this.phrases.push({ phrase: altStems, canonical, kind });
+        const first = altStems[0] ?? '';
+        const list = this.phrases.get(first) ?? [];
+        list.push({ phrase: altStems, canonical, kind });
+        this.phrases.set(first, list);
       }
     }
   }
@@ -235,9 +239,9 @@ export class Vocabulary {
     const stems = folded.map(stem);
     const out: QueryTerm[] = [];
     for (let i = 0; i < stems.length;) {
-      const phrase = this.phrases.find(
-        (p) => (query || p.kind === 'synonym') && p.phrase.every((x, k) => stems[i + k] === x),
-      );
+      const phrase = this.phrases
+        .get(stems[i] ?? '')
+        ?.find((p) => (query || p.kind === 'synonym') && p.phrase.every((x, k) => stems[i + k] === x));
       if (phrase) {
         const source = folded.slice(i, i + phrase.phrase.length).join(' ');
         const weight = phrase.kind === 'lexicon' ? LEXICON_WEIGHT : 1;

@@ -3,7 +3,6 @@ import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
 import type { Topic } from '../../knowledge/schema';
-import { isDangerNow } from '../../search/danger';
 import {
   answerView,
   dangerNowView,
@@ -30,8 +29,8 @@ function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
  * Danger now: the 112 card goes first, before a draft's resume offer, the roles router or the
  * search, whatever they make of the words (a "vet inte" or "Menade du…?" included).
  */
-export function dangerFirst(turn: Turn, text: string): void {
-  if (isDangerNow(text)) turn.card(dangerNowView(turn.view));
+export function dangerFirst(deps: BotDeps, turn: Turn, text: string): void {
+  if (deps.search.dangerNow(text.slice(0, MAX_QUERY_CHARS))) turn.card(dangerNowView(turn.view));
 }
 
 /** Sends the answer card of one topic. */
@@ -59,7 +58,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
   // The search reads only the beginning of a very long message; the roles router and gaps do too.
   const text = rawText.slice(0, MAX_QUERY_CHARS);
   // Logged only: the 112 card itself went first (dangerFirst, called before any other reply).
-  const danger = isDangerNow(text);
+  const danger = deps.search.dangerNow(text);
   const rolesAnswer = deps.roles.answer(text, turn.view, turn.user.organisationId);
   const { decision } = deps.search.ask(text);
 
