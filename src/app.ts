@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { memoryLimiter, sharedLimiter, type TurnLimiter } from './access/rateLimit';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
@@ -19,6 +21,7 @@ import {
   openPostgresQuestionRepository,
   openSqliteQuestionRepository,
 } from './questions/sqlQuestionRepository';
+import { Metrics } from './metrics';
 import { purgeExpired } from './report/store/retention';
 import { errorCode } from './report/delivery/outbox';
 import { createPgPool } from './db/postgres';
@@ -75,6 +78,7 @@ export interface Services {
   repository: ReportRepository;
   questions: QuestionGlue;
   questionRepository: QuestionRepository;
+  metrics: Metrics;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
   /** Resolves when the databases answer a cheap query; rejects otherwise (for /readyz). */
@@ -160,6 +164,29 @@ export async function createServices(
     logger.warn({ event: 'retention.failed', code: errorCode(error) }, 'retention sweep failed'),
   );
 
+  const metrics = new Metrics(async () => ({
+    pending: await repository.pendingOutboxCount(),
+    dead: await repository.deadOutboxCount(),
+    oldestPendingAt: await repository.oldestPendingOutboxAt(),
+  }));
+  // With PostgreSQL the instances share one count per person; a small pool of its own keeps the
+  // limiter's queries from waiting behind report writes.
+  let limiterPool: Pool | undefined;
+  let limiter: TurnLimiter;
+  if (config.storage.kind === 'postgres' && config.storage.databaseUrl && config.rateLimitPerMinute > 0) {
+    const pool = createPgPool(config.storage.databaseUrl, {
+      max: 4,
+      onIdleError: () => metrics.databaseError('ratelimit.pool'),
+    });
+    limiterPool = pool;
+    limiter = sharedLimiter(pool, config.rateLimitPerMinute, () => {
+      metrics.databaseError('ratelimit');
+      logger.warn({ event: 'ratelimit.store.failed' }, 'rate limit store failed; counting in memory');
+    });
+  } else {
+    limiter = memoryLimiter(config.rateLimitPerMinute);
+  }
+
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
   const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
@@ -168,6 +195,7 @@ export async function createServices(
     repository,
     storage,
     logger,
+    metrics,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
   const questionService = new QuestionService({
@@ -195,6 +223,8 @@ export async function createServices(
     reports,
     questions,
     logger,
+    metrics,
+    limiter,
   };
   return {
     bot: new SakerhetsguidenBot(deps, botStorage),
@@ -203,6 +233,7 @@ export async function createServices(
     repository,
     questions,
     questionRepository,
+    metrics,
     sweep,
     storageAnswers,
     async close() {
@@ -213,6 +244,7 @@ export async function createServices(
       await storage.close();
       await closeDatabase();
       insights.close();
+      await limiterPool?.end();
     },
   };
 }
@@ -244,6 +276,8 @@ export async function startApp(
       runTurn: (ctx) => bot.run(ctx),
       isReady: async () => open && (await answersWithin(services.storageAnswers(), READY_TIMEOUT_MS)),
       logger,
+      metrics: services.metrics,
+      metricsToken: config.metricsToken,
     },
     config.port,
     config.host,

@@ -44,7 +44,7 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: optionalString,
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
   CONTACTS_FILE: optionalString,
-  SEARCH_ANSWER_THRESHOLD: fraction(0.47),
+  SEARCH_ANSWER_THRESHOLD: fraction(0.5),
   SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
@@ -68,6 +68,9 @@ const schema = z.object({
   QUESTION_RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   CONTENT_OWNER_CONVERSATION: optionalString,
   QUESTION_SCHEDULER_MS: z.coerce.number().int().min(50).default(60000),
+  ALLOWED_TENANT_IDS: commaList,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  METRICS_TOKEN: optionalString,
 });
 
 /**
@@ -83,6 +86,11 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (env.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
   }
+  // With credentials the bot is reachable from every Teams tenant that installs it: name the city's.
+  if (set('MicrosoftAppId') && !set('ALLOWED_TENANT_IDS'))
+    problems.push(
+      'ALLOWED_TENANT_IDS: required when MicrosoftAppId is set (the Entra tenant ids allowed to use the bot)',
+    );
   if (env.STORAGE === 'postgres' && !set('DATABASE_URL'))
     problems.push('DATABASE_URL: required when STORAGE=postgres');
   if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
@@ -153,6 +161,12 @@ export interface AppConfig {
     contentOwnerConversation?: Record<string, unknown>;
     schedulerMs: number;
   };
+  /** Tenants whose activities are served; empty = any (only allowed without credentials). */
+  allowedTenantIds: readonly string[];
+  /** Messages and card actions per user per minute; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad variable. */
@@ -220,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
         : undefined,
       schedulerMs: e.QUESTION_SCHEDULER_MS,
     }),
+    allowedTenantIds: Object.freeze([...e.ALLOWED_TENANT_IDS]),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

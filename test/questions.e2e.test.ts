@@ -2,6 +2,7 @@
  * "Fråga säkerhetsfunktionen" end to end over HTTP on the embedded store (see helpers/questions.ts
  * for the PostgreSQL and two-instance runs of the same loop).
  */
+import { silentLogger } from '../src/logger';
 import { Harness } from './helpers/app';
 import { teamsMessage } from './helpers/channel';
 import { questionLoop } from './helpers/questionLoop';
@@ -9,7 +10,7 @@ import { TestClock, questionEnv, texts } from './helpers/questions';
 
 describe('asking the security function (SQLite, one instance)', () => {
   const clock = new TestClock('2026-12-01T08:00:00Z'); // Tuesday 09:00 in Stockholm
-  const h = new Harness(questionEnv(), { clock: clock.now });
+  const h = new Harness(questionEnv(), silentLogger, { clock: clock.now });
   beforeAll(() => h.start());
   afterAll(() => h.stop());
   questionLoop(() => ({ asker: h, team: h, all: [h], clock, env: { DATA_DIR: h.dataDir } }));

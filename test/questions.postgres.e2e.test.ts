@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { silentLogger } from '../src/logger';
 import { Harness } from './helpers/app';
 import { questionLoop } from './helpers/questionLoop';
 import { TestClock, questionEnv } from './helpers/questions';
@@ -22,8 +23,8 @@ describePg(`asking the security function on PostgreSQL, two instances${url ? '' 
     DATABASE_URL: `${url}${sep}options=-c%20search_path%3D${schema}`,
   };
   const clock = new TestClock('2026-12-01T08:00:00Z');
-  const a = new Harness(env, { clock: clock.now });
-  const b = new Harness(env, { clock: clock.now, channel: a.channel });
+  const a = new Harness(env, silentLogger, { clock: clock.now });
+  const b = new Harness(env, silentLogger, { clock: clock.now, channel: a.channel });
   let admin: Pool;
 
   beforeAll(async () => {

@@ -30,9 +30,9 @@ export interface AnswerCardData {
   /** A line under the steps (e.g. for English speakers: the steps are in Swedish); may be empty. */
   stepsNote: string;
   steps: Array<{ n: number; text: string }>;
-  /** A line above the answer text (for English speakers: it is in Swedish); may be empty. */
-  answerNote: string;
   paragraphs: Array<{ text: string }>;
+  /** A line under the answer (for English speakers: the rest is in Swedish only); may be empty. */
+  answerNote: string;
   sourceLabel: string;
   sources: string;
   reviewedLabel: string;

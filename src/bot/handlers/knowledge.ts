@@ -5,7 +5,14 @@ import { MAX_QUERY_CHARS } from '../../search/service';
 import type { Topic } from '../../knowledge/schema';
 import { QUESTION_TEXTS } from '../../questions/texts';
 import { MAX_QUESTION_CHARS } from '../../questions/types';
-import { answerView, didYouMeanView, fallbackView, helpView, type AskLink } from '../../views/knowledgeViews';
+import {
+  answerView,
+  dangerNowView,
+  didYouMeanView,
+  fallbackView,
+  helpView,
+  type AskLink,
+} from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../../turn';
@@ -34,6 +41,14 @@ function askLink(deps: BotDeps, turn: Turn, text: string, kbArea?: string): AskL
   };
 }
 
+/**
+ * Danger now: the 112 card goes first, before a draft's resume offer, the roles router or the
+ * search, whatever they make of the words (a "vet inte" or "Menade du…?" included).
+ */
+export function dangerFirst(deps: BotDeps, turn: Turn, text: string): void {
+  if (deps.search.dangerNow(text.slice(0, MAX_QUERY_CHARS))) turn.card(dangerNowView(turn.view));
+}
+
 /** Sends the answer card of one topic. */
 export function sendTopic(
   deps: BotDeps,
@@ -59,6 +74,8 @@ export function sendTopic(
 export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void {
   // The search reads only the beginning of a very long message; the roles router and gaps do too.
   const text = rawText.slice(0, MAX_QUERY_CHARS);
+  // Logged only: the 112 card itself went first (dangerFirst, called before any other reply).
+  const danger = deps.search.dangerNow(text);
   const rolesAnswer = deps.roles.answer(text, turn.view, turn.user.organisationId);
   const { decision } = deps.search.ask(text);
 
@@ -70,9 +87,10 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       if (topic) sendTopic(deps, turn, topic, [], text);
     }
     deps.logger.info(
-      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
+      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind, danger },
       'answered',
     );
+    deps.metrics.answer('roles');
     return;
   }
 
@@ -81,8 +99,16 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
+      // An urgent topic (danger now, 112 first) is counted apart: those are the answers that matter most.
+      deps.metrics.answer(topic?.urgent ? 'danger' : 'answer', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'answer',
+          topicId: decision.topicId,
+          confidence: decision.confidence,
+          danger,
+        },
         'answered',
       );
       break;
@@ -91,8 +117,16 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       turn.conversation.lastUnanswered = text.slice(0, MAX_QUESTION_CHARS);
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view, askLink(deps, turn, text)));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
+      deps.metrics.gap('clarify');
+      deps.metrics.answer('clarify', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'clarify',
+          options: decision.options,
+          confidence: decision.confidence,
+          danger,
+        },
         'clarify',
       );
       break;
@@ -101,9 +135,19 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       turn.conversation.lastUnanswered = text.slice(0, MAX_QUESTION_CHARS);
       turn.card(fallbackView(turn.view, category?.redirect, askLink(deps, turn, text)));
       // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
-      if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
+      if (!category) {
+        deps.insights.recordGap(text, 'fallback', decision.confidence);
+        deps.metrics.gap('fallback');
+      }
+      deps.metrics.answer('fallback', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'fallback', outOfScope: category?.id, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'fallback',
+          outOfScope: category?.id,
+          confidence: decision.confidence,
+          danger,
+        },
         'fallback',
       );
       break;
