@@ -3,7 +3,14 @@ import { loadKnowledge } from '../knowledge/loader';
 import { ContactResolver } from '../knowledge/contacts';
 import { RolesService } from '../roles/service';
 import { messageView } from '../views/common';
-import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from '../views/knowledgeViews';
+import {
+  answerView,
+  dangerNowView,
+  didYouMeanView,
+  fallbackView,
+  helpView,
+  welcomeView,
+} from '../views/knowledgeViews';
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
 import { readFileSync } from 'node:fs';
@@ -27,6 +34,8 @@ function views(): Array<[string, CardView]> {
     ['answer (no steps)', answerView(topic('fv-ptu-statistik'), [], { ...ctx, locale: 'en' })],
     ['did-you-mean', didYouMeanView([topic('op-jav-bedomning'), topic('op-jav-namnd')], ctx)],
     ['fallback', fallbackView(ctx)],
+    ['danger-now', dangerNowView(ctx)],
+    ['danger-now (en)', dangerNowView({ ...ctx, locale: 'en' })],
     ['welcome', welcomeView(ctx)],
     ['help', helpView(ctx)],
     ['message', messageView('Rubrik', ['Text'], [{ title: 'Hjälp', data: { verb: 'help.show' } }])],

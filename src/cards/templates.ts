@@ -7,6 +7,7 @@ import type { CardContracts } from './contracts';
 
 export const TEMPLATE_NAMES = [
   'answer',
+  'danger-now',
   'did-you-mean',
   'fallback',
   'help',

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { VerbData } from '../cards/verbs';
 import type { Logger } from '../logger';
+import { isDatabaseError, type Metrics } from '../metrics';
 import type { Storage } from '../storage/types';
 import type { Turn } from '../turn';
 import { messageView } from '../views/common';
@@ -38,6 +39,7 @@ export interface ReportUseCasesDeps {
   /** Key-value settings (the bot's state storage): holds the captured security conversation. */
   storage: Storage;
   logger: Logger;
+  metrics: Metrics;
   /** Resolves a contact key for notifications sent outside a turn (no user organisation). */
   contactText: (key: string) => string;
 }
@@ -73,6 +75,11 @@ export class ReportUseCases {
       pollIntervalMs: this.deps.config.reports.outboxPollMs,
       batchSize: 20,
       maxAttempts: 12,
+      events: {
+        failed: (channel) => this.deps.metrics.deliveryFailed(channel),
+        dead: (channel) => this.deps.metrics.deadLetter(channel),
+        pollFailed: () => this.deps.metrics.databaseError('outbox.poll'),
+      },
     });
     this.worker.start();
   }
@@ -150,6 +157,7 @@ export class ReportUseCases {
         { event: 'report.stored', reference: report.reference, created, type: report.type },
         'report stored',
       );
+      if (created) this.deps.metrics.reportCreated(report.type);
       turn.card(receiptView(report, this.viewContext(turn)));
       this.worker?.trigger();
     } catch (err) {
@@ -157,6 +165,7 @@ export class ReportUseCases {
         { event: 'report.store.failed', code: (err as { code?: string }).code },
         'report not stored',
       );
+      if (isDatabaseError(err)) this.deps.metrics.databaseError('report.create');
       const t = TEXT[turn.locale];
       turn.card(
         messageView(

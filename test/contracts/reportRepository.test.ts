@@ -146,6 +146,16 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
         expect(await repo.pendingOutboxCount()).toBe(1);
       });
 
+      it('the oldest pending notification is reported by when it was queued, and none once all are delivered', async () => {
+        expect(await repo.oldestPendingOutboxAt()).toBeUndefined();
+        await repo.create(newReport(), [teamNotice]);
+        expect(await repo.oldestPendingOutboxAt()).toEqual(clock.now());
+        const claimed = await repo.claimDueOutbox(clock.now(), 10, 60_000, ['teams']);
+        expect(claimed).toHaveLength(1);
+        for (const m of claimed) await repo.markOutboxDelivered(m.id, clock.now());
+        expect(await repo.oldestPendingOutboxAt()).toBeUndefined();
+      });
+
       it('when another reporter reuses an idempotency key, the create is refused and their report is not revealed', async () => {
         const input = newReport();
         await repo.create(input, []);

@@ -264,6 +264,14 @@ export class PostgresReportRepository implements ReportRepository {
     return this.countOutbox('dead');
   }
 
+  async oldestPendingOutboxAt(): Promise<Date | undefined> {
+    const result = await this.pool.query<{ at: Date | null }>(
+      "SELECT min(created_at) AS at FROM outbox WHERE state = 'pending'",
+    );
+    const at = result.rows[0]?.at;
+    return at ? new Date(at) : undefined;
+  }
+
   async close(): Promise<void> {
     if (this.ownsPool && !this.pool.ended) await this.pool.end();
   }

@@ -288,6 +288,17 @@ export class SqliteReportRepository implements ReportRepository {
     return settle(() => this.countOutbox('dead'));
   }
 
+  oldestPendingOutboxAt(): Promise<Date | undefined> {
+    return settle(() => {
+      const row = this.db
+        .prepare("SELECT min(created_at) AS at FROM outbox WHERE state = 'pending'")
+        .get() as {
+        at: string | null;
+      };
+      return row.at ? new Date(row.at) : undefined;
+    });
+  }
+
   close(): Promise<void> {
     return settle(() => {
       if (this.db.open) this.db.close();
