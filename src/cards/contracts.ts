@@ -33,8 +33,6 @@ export interface AnswerCardData {
   /** Said when an English reader gets the Swedish answer; empty otherwise. */
   answerNote: string;
   paragraphs: Array<{ text: string }>;
-  /** A line under the answer (for English speakers: the rest is in Swedish only); may be empty. */
-  answerNote: string;
   sourceLabel: string;
   sources: string;
   reviewedLabel: string;
