@@ -48,6 +48,8 @@ const credentials = (metadataUrl: string) => ({
   MicrosoftAppType: 'MultiTenant',
   ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
   ToBotFromChannelTokenIssuer: ISSUER,
+  // Credentials require the tenant allowlist; teamsMessage() activities come from tenant-1.
+  ALLOWED_TENANT_IDS: 'tenant-1',
 });
 
 let keyServer: { server: Server; url: string };
