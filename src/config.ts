@@ -43,7 +43,7 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: optionalString,
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
   CONTACTS_FILE: optionalString,
-  SEARCH_ANSWER_THRESHOLD: fraction(0.47),
+  SEARCH_ANSWER_THRESHOLD: fraction(0.5),
   SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),

@@ -29,7 +29,7 @@ const text = (a: Partial<Activity>) => cardTexts(a).join('\n');
 
 test('a text question answered at once gets the answer card without a typing indicator first', async () => {
   await adapter()
-    .send('Vad gör jag om jag blir hotad på jobbet?')
+    .send('En förälder hotade mig, vad gör jag?')
     .assertReply((a) => {
       expect(a.type).toBe(ActivityTypes.Message);
       expect(text(a)).toMatch(/Ring 112/);

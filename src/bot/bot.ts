@@ -20,7 +20,7 @@ import { badInputView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
-import { answerQuestion } from './handlers/knowledge';
+import { answerQuestion, dangerFirst } from './handlers/knowledge';
 import { malformedInvoke, unsupportedInvoke } from './invokes';
 import { runVerb } from './router';
 import { parseAction } from '../cards/verbs';
@@ -314,6 +314,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   private async handleText(turn: Turn, text: string): Promise<void> {
+    dangerFirst(this.deps, turn, text);
     const intent = classifyText(text);
     switch (intent.kind) {
       case 'help':

@@ -11,6 +11,9 @@ const sv = {
     'Jag svarar på frågor om Stockholms stads säkerhetsarbete: hot och våld, hot mot förtroendevalda, otillåten påverkan, informationssäkerhet, säkerhetsskydd, krisberedskap, civilt försvar och att förebygga olyckor. Jag kan också visa vem som ansvarar för vad och hjälpa dig att rapportera en händelse.',
   dangerNow: 'Är någon i fara just nu? Ring 112.',
   policeNonUrgent: 'Polisen när det inte är akut: 114 14.',
+  dangerNowTitle: 'Är du eller någon annan i fara nu? Ring 112.',
+  dangerNowSafety:
+    'Ta dig i säkerhet först: gå därifrån, sätt en låst dörr emellan och larma kollegor. Kan du inte ringa själv, be någon annan göra det.',
   helpTitle: 'Det här kan jag hjälpa till med',
   helpItems: [
     'Ställ en fråga med egna ord, t.ex. "en förälder hotade mig, vad gör jag?"',
@@ -72,6 +75,9 @@ const en: typeof sv = {
     "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Urgent advice comes in English; most detailed answers are in Swedish only, and I say so where that is the case.",
   dangerNow: 'Is anyone in danger right now? Call 112.',
   policeNonUrgent: 'Police, non-emergency: 114 14.',
+  dangerNowTitle: 'Are you or anyone else in danger now? Call 112.',
+  dangerNowSafety:
+    'Get to safety first: walk away, put a locked door between you and alert colleagues. If you cannot call yourself, ask someone else to.',
   helpTitle: 'What I can help with',
   helpItems: [
     'Ask in your own words, e.g. "a parent threatened me, what do I do?"',

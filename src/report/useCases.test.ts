@@ -10,7 +10,7 @@ import { loadConfig } from '../config';
 import { silentLogger } from '../logger';
 import { SqliteStorage } from '../storage';
 import { Turn, type Place } from '../turn';
-import { SqliteReportRepository } from './sqliteReportRepository';
+import { SqliteReportRepository } from './store/sqliteReportRepository';
 import type { Actor, ConversationRef } from './types';
 import { ReportUseCases } from './useCases';
 import { Metrics } from '../metrics';

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresReportRepository } from '../../src/report/postgresReportRepository';
-import { REFERENCE_PATTERN } from '../../src/report/reference';
+import { PostgresReportRepository } from '../../src/report/store/postgresReportRepository';
+import { REFERENCE_PATTERN } from '../../src/report/store/reference';
 import {
   ReportRepositoryError,
   type OutboxMessageInput,
   type ReportRepository,
-} from '../../src/report/repository';
-import { SqliteReportRepository } from '../../src/report/sqliteReportRepository';
+} from '../../src/report/store/repository';
+import { SqliteReportRepository } from '../../src/report/store/sqliteReportRepository';
 import type { NewReport } from '../../src/report/types';
 import { TestSchema, describePostgres } from './pgTestSchema';
 

@@ -1,5 +1,5 @@
-import type { Logger } from '../logger';
-import type { OutboxChannel, OutboxMessage, ReportRepository } from './repository';
+import type { Logger } from '../../logger';
+import type { OutboxChannel, OutboxMessage, ReportRepository } from '../store/repository';
 
 /**
  * Delivers queued notifications at least once: claim with a lease, send, mark delivered; on a throw,

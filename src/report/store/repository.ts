@@ -1,4 +1,4 @@
-import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from './types';
+import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from '../types';
 
 /**
  * The durable store of reports and their notification outbox. Implementations: SQLite (embedded
