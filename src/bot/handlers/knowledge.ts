@@ -73,7 +73,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind, danger },
       'answered',
     );
-    deps.metrics.answer('roles');
+    deps.metrics.answer(danger ? 'danger' : 'roles', decision.confidence);
     return;
   }
 
@@ -82,8 +82,8 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
-      // An urgent topic (danger now, 112 first) is counted apart: those are the answers that matter most.
-      deps.metrics.answer(topic?.urgent ? 'danger' : 'answer', decision.confidence);
+      // Danger now (the 112 card went first) is counted apart: those are the answers that matter most.
+      deps.metrics.answer(danger || topic?.urgent ? 'danger' : 'answer', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
@@ -100,7 +100,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
       deps.metrics.gap('clarify');
-      deps.metrics.answer('clarify', decision.confidence);
+      deps.metrics.answer(danger ? 'danger' : 'clarify', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
@@ -120,7 +120,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
         deps.insights.recordGap(text, 'fallback', decision.confidence);
         deps.metrics.gap('fallback');
       }
-      deps.metrics.answer('fallback', decision.confidence);
+      deps.metrics.answer(danger ? 'danger' : 'fallback', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
