@@ -48,7 +48,7 @@ const credentials = (metadataUrl: string) => ({
   MicrosoftAppType: 'MultiTenant',
   ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
   ToBotFromChannelTokenIssuer: ISSUER,
-  // Credentials require the tenant allowlist; teamsMessage() activities come from tenant-1.
+  // Required with credentials; the test channel's activities come from this tenant.
   ALLOWED_TENANT_IDS: 'tenant-1',
 });
 
