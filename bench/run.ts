@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config';
 import { checkKnowledge } from '../src/knowledge/checks';
 import { loadKnowledge } from '../src/knowledge/loader';
 import { silentLogger } from '../src/logger';
-import { SqliteReportRepository } from '../src/report/sqliteReportRepository';
+import { SqliteReportRepository } from '../src/report/store/sqliteReportRepository';
 import { parseEvalLines } from '../src/search/evaluation';
 import { KnowledgeIndex, type IndexDoc } from '../src/search/index';
 import { swedishWordList } from '../src/search/wordList';

@@ -14,7 +14,7 @@ import {
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
 import { readFileSync } from 'node:fs';
-import { renderCard, templateNames } from './renderCard';
+import { renderCard, renderView, templateNames } from './renderCard';
 import { TEMPLATE_NAMES } from './templates';
 import { isVerb, VERBS } from './verbs';
 import { VERB_HANDLERS } from '../bot/router';
@@ -49,6 +49,12 @@ function views(): Array<[string, CardView]> {
 }
 
 describe('card templates', () => {
+  test('a view must carry every field of its template contract (checked by the compiler)', () => {
+    // @ts-expect-error a message card without its actions does not compile
+    const missing: CardView = { template: 'message', data: { title: 'Rubrik', paragraphs: [] } };
+    expect(() => renderView(missing)).not.toThrow();
+  });
+
   test('the cards folder holds exactly the declared templates', () => {
     expect(templateNames()).toEqual([...TEMPLATE_NAMES].sort());
   });
@@ -80,12 +86,12 @@ describe('card templates', () => {
 
   test('user text containing ${...} is shown literally, not evaluated', () => {
     const text = 'Han skrev ${process.exit()} och ${$root.title} 🙂 שלום';
-    const card = renderCard('message', messageView('Rubrik', [text]).data);
+    const card = renderView(messageView('Rubrik', [text]));
     expect(JSON.stringify(card)).toContain(JSON.stringify(text).slice(1, -1));
   });
 
   test('the answer card puts 112 first for urgent topics and names its source', () => {
-    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-akut-hotad-nu'), [], ctx).data));
+    const card = JSON.stringify(renderView(answerView(topic('hv-akut-hotad-nu'), [], ctx)));
     expect(card.indexOf('112')).toBeLessThan(card.indexOf(topic('hv-akut-hotad-nu').title.sv));
     expect(card).toContain('Källa');
     expect(card).toContain('Senast granskad');
@@ -94,7 +100,7 @@ describe('card templates', () => {
   });
 
   test('unset contacts render as a clear fallback, never as a raw placeholder', () => {
-    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-stod-efterat'), [], ctx).data));
+    const card = JSON.stringify(renderView(answerView(topic('hv-stod-efterat'), [], ctx)));
     expect(card).not.toMatch(/\{kontakt:|<[^>]*kontakt/);
     expect(card).toContain('fråga din chef om kontaktuppgifter');
   });
@@ -103,7 +109,7 @@ describe('card templates', () => {
     const forElected = kb.topics.filter((t) => t.area === 'FV');
     expect(forElected.length).toBeGreaterThanOrEqual(9);
     for (const t of forElected) {
-      const card = JSON.stringify(renderCard('answer', answerView(t, [], ctx).data));
+      const card = JSON.stringify(renderView(answerView(t, [], ctx)));
       expect(card).not.toMatch(/fråga din chef|ask your manager/);
     }
   });
@@ -112,7 +118,7 @@ describe('card templates', () => {
     const asked = answerView(topic('is-incident-rapportera'), [], ctx, {
       question: 'jag är politiker och klickade på en länk i ett mejl',
     });
-    const card = JSON.stringify(renderCard('answer', asked.data));
+    const card = JSON.stringify(renderView(asked));
     expect(card).not.toContain('fråga din chef om kontaktuppgifter');
     expect(card).toContain('nämndsekreteraren');
   });

@@ -3,6 +3,8 @@
  * (cards.test.ts checks the folder against this list), so a view naming a template that does not
  * exist fails to compile.
  */
+import type { CardContracts } from './contracts';
+
 export const TEMPLATE_NAMES = [
   'answer',
   'danger-now',
@@ -36,8 +38,8 @@ export const TEMPLATE_NAMES = [
 /** One of TEMPLATE_NAMES. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
-/** A card to show: a template name and the data to bind with renderCard. */
-export interface CardView {
-  template: TemplateName;
-  data: object;
-}
+/** The data a template binds: its contract where one is declared (contracts.ts). */
+export type CardDataOf<T extends TemplateName> = T extends keyof CardContracts ? CardContracts[T] : object;
+
+/** A card to show: a template name and the data to bind with renderCard, checked against its contract. */
+export type CardView = { [T in TemplateName]: { template: T; data: CardDataOf<T> } }[TemplateName];

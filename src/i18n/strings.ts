@@ -59,6 +59,10 @@ const sv = {
     'Något i meddelandet saknades eller såg konstigt ut. Inget har gått förlorat. Skriv din fråga eller välj "Hjälp".',
   emptyText: 'Skriv en fråga, eller "hjälp" för att se vad jag kan.',
   errorText: 'Något gick fel hos mig. Försök igen om en stund. Är det bråttom och någon är i fara: ring 112.',
+  rateLimitedText:
+    'Du har skickat många meddelanden på kort tid, så jag tar en kort paus. Försök igen om en minut. Är någon i fara just nu: ring 112.',
+  tenantRefusedText:
+    'Säkerhetsguiden är till för dig som arbetar i Stockholms stad och kan tyvärr inte användas från din organisation. Är någon i fara just nu: ring 112.',
   storageDownText:
     'Jag når inte min databas just nu, så jag kan inte spara eller visa något. Inget har gått förlorat: en rapport du håller på med finns kvar och du kan fortsätta där du var om en stund. Är någon i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
@@ -118,6 +122,10 @@ const en: typeof sv = {
     'Something in the message was missing or odd. Nothing was lost. Type your question or choose "Help".',
   emptyText: 'Type a question, or "help" to see what I can do.',
   errorText: 'Something went wrong on my side. Please try again shortly. If someone is in danger: call 112.',
+  rateLimitedText:
+    'You have sent many messages in a short time, so I am taking a short break. Please try again in a minute. If someone is in danger right now: call 112.',
+  tenantRefusedText:
+    'Säkerhetsguiden is for people who work for the City of Stockholm and cannot be used from your organisation. If someone is in danger right now: call 112.',
   storageDownText:
     'I cannot reach my database right now, so I cannot save or show anything. Nothing is lost: a report you are working on is kept and you can continue where you were shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',

@@ -73,6 +73,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind, danger },
       'answered',
     );
+    deps.metrics.answer('roles');
     return;
   }
 
@@ -81,6 +82,8 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
+      // An urgent topic (danger now, 112 first) is counted apart: those are the answers that matter most.
+      deps.metrics.answer(topic?.urgent ? 'danger' : 'answer', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
@@ -96,6 +99,8 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     case 'clarify':
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
+      deps.metrics.gap('clarify');
+      deps.metrics.answer('clarify', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
@@ -111,7 +116,11 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const category = deps.search.outOfScopeCategory(decision.outOfScope);
       turn.card(fallbackView(turn.view, category?.redirect));
       // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
-      if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
+      if (!category) {
+        deps.insights.recordGap(text, 'fallback', decision.confidence);
+        deps.metrics.gap('fallback');
+      }
+      deps.metrics.answer('fallback', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
