@@ -21,7 +21,11 @@ const run = (file: string) =>
 test('questions about the ten new topics find them first', () => {
   const s = run('new-topics.jsonl');
   expect(s.inScope).toBeGreaterThanOrEqual(70);
-  expect(s.top1).toBeGreaterThanOrEqual(0.86);
+  // The learned ranker asks "Menade du…?" on close calls rather than guessing (2026-12-01: top1
+  // 0.89, usefulFirstReply 0.973, wrongAnswers 0.014), so the floor holds the first reply too.
+  expect(s.top1).toBeGreaterThanOrEqual(0.87);
+  expect(s.usefulFirstReply).toBeGreaterThanOrEqual(0.95);
+  expect(s.wrongAnswers).toBeLessThanOrEqual(0.03);
   expect(s.top3).toBeGreaterThanOrEqual(0.97);
 });
 
