@@ -163,6 +163,12 @@ const TEXT = {
   resumeTitle: L('Du har ett påbörjat utkast', 'You have a draft in progress'),
   resumeContinue: L('Fortsätt', 'Continue'),
   resumeDiscard: L('Släng utkastet', 'Discard the draft'),
+  confirmDiscardTitle: L('Vill du slänga rapporten?', 'Do you want to discard the report?'),
+  confirmDiscardText: L(
+    'Det du har skrivit raderas och kan inte tas tillbaka.',
+    'What you have written is deleted and cannot be undone.',
+  ),
+  confirmDiscardYes: L('Ja, släng rapporten', 'Yes, discard it'),
   cancelledTitle: L('Rapporten är avbruten', 'The report is cancelled'),
   cancelledText: L(
     'Rapporten är avbruten och utkastet raderat.',
@@ -275,6 +281,8 @@ function positionOf(draft: ReportDraft): string {
 interface Button {
   title: string;
   verb: string;
+  /** "yes" on the button that confirms a question (report.cancel after "Vill du slänga rapporten?"). */
+  confirm?: string;
 }
 
 function messageView(
@@ -284,7 +292,10 @@ function messageView(
   buttons: Button[],
   template: string = FLOW_TEMPLATES.message,
 ): ReportView {
-  return { template, data: { draftId, progress: '', title, text, buttons } };
+  return {
+    template,
+    data: { draftId, progress: '', title, text, buttons: buttons.map((b) => ({ confirm: '', ...b })) },
+  };
 }
 
 function safetyView(draft: ReportDraft, ctx: FlowContext, error = ''): ReportView {
@@ -356,7 +367,6 @@ function fieldView(field: FieldDef, value: string, error: string, ctx: FlowConte
   const l = loc(ctx);
   const choices = fieldOptions(field).map((o) => ({ title: tr(o.label, l), value: o.value }));
   const isChoice = field.kind === 'choice' || field.kind === 'multichoice' || field.kind === 'yesno';
-  const max = field.kind === 'date' && field.notFuture ? localDateTime(ctx.now, ctx.timeZone).date : '';
   const hint =
     field.kind === 'text' && field.maxLength !== undefined
       ? l === 'en'
@@ -385,8 +395,6 @@ function fieldView(field: FieldDef, value: string, error: string, ctx: FlowConte
     choiceStyle: field.style ?? (field.kind === 'yesno' ? 'expanded' : 'compact'),
     choices,
     isDate: field.kind === 'date',
-    hasMax: max !== '',
-    max,
     isTime: field.kind === 'time',
     isToggle: field.kind === 'toggle',
     toggleTitle: field.kind === 'toggle' ? tr(field.help ?? field.label, l) : '',
@@ -493,6 +501,15 @@ function cancelledView(ctx: FlowContext, discarded: boolean): ReportView {
   };
 }
 
+/** "Vill du slänga rapporten?": asked once when "Avbryt" would throw away what was written. */
+function confirmDiscardView(draft: ReportDraft, ctx: FlowContext): ReportView {
+  const l = loc(ctx);
+  return messageView(tr(TEXT.confirmDiscardTitle, l), tr(TEXT.confirmDiscardText, l), draft.draftId, [
+    { title: tr(TEXT.confirmDiscardYes, l), verb: 'report.cancel', confirm: 'yes' },
+    { title: tr(TEXT.resumeReport, l), verb: 'report.resume' },
+  ]);
+}
+
 function formatStamp(iso: string, ctx: FlowContext): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return '';
@@ -559,6 +576,31 @@ function currentView(draft: ReportDraft, ctx: FlowContext): ReportView {
 }
 
 // ---------------------------------------------------------------- reducer
+
+/**
+ * The draft's answers with what the current step's card carried merged in, unchecked (a field the
+ * card did not send keeps its saved answer; one sent empty is cleared). Long texts are capped as
+ * when they are echoed back, so state stays bounded.
+ */
+function keepTyped(
+  draft: ReportDraft,
+  type: ReportTypeDef,
+  data: Record<string, unknown>,
+  vctx: { now: Date; locale: Locale; timeZone: string },
+): ReportAnswers {
+  const step = type.steps[draft.stepIndex];
+  if (!step) return draft.answers;
+  const sent = step.fields.filter((f) => typeof data[f.id] === 'string');
+  if (sent.length === 0) return draft.answers;
+  const { values } = checkStep(step, data, vctx);
+  const answers: ReportAnswers = { ...draft.answers };
+  for (const field of sent) {
+    const value = capForEcho(field, values[field.id] ?? '');
+    if (value === '') delete answers[field.id];
+    else answers[field.id] = value;
+  }
+  return answers;
+}
 
 function hasProgress(draft: ReportDraft): boolean {
   return (
@@ -663,8 +705,19 @@ export function reduceReport(
   if (draftId !== draft.draftId) return { draft, view: staleView(ctx, draft, false) };
 
   switch (verb) {
-    case 'report.cancel':
-      return { draft: undefined, view: cancelledView(ctx, false) };
+    case 'report.cancel': {
+      if (data.confirm === 'yes') return { draft: undefined, view: cancelledView(ctx, false) };
+      const type = getReportType(draft.type);
+      const vctx = { now: ctx.now, locale: l, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE };
+      const kept =
+        type && draft.phase === 'step' && !draft.editingFromSummary
+          ? touch(draft, ctx, { answers: keepTyped(draft, type, data, vctx) })
+          : draft;
+      // Nothing written yet: nothing to lose, so no question.
+      if (Object.keys(kept.answers).length === 0)
+        return { draft: undefined, view: cancelledView(ctx, false) };
+      return { draft: kept, view: confirmDiscardView(kept, ctx) };
+    }
     case 'report.discard':
       return { draft: undefined, view: cancelledView(ctx, true) };
     case 'report.resume':
@@ -735,11 +788,14 @@ export function reduceReport(
       if (draft.phase !== 'step') return outOfStep();
       // Back from a step opened with "Ändra" returns to the summary without saving that step.
       if (draft.editingFromSummary) return toSummary(draft, type, ctx, draft.answers);
+      // What was typed on this step is kept (unchecked; "Nästa" checks it), so going back to fix an
+      // earlier answer never costs the person a long description.
+      const answers = keepTyped(draft, type, data, vctx);
       if (draft.stepIndex === 0) {
-        const next = touch(draft, ctx, { phase: 'type', stepIndex: 0 });
+        const next = touch(draft, ctx, { phase: 'type', stepIndex: 0, answers });
         return { draft: next, view: typeView(next, ctx) };
       }
-      const next = touch(draft, ctx, { stepIndex: draft.stepIndex - 1 });
+      const next = touch(draft, ctx, { stepIndex: draft.stepIndex - 1, answers });
       return { draft: next, view: stepView(next, type, ctx) };
     }
 
