@@ -1,4 +1,5 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { stampLanguage, toUniversalActions, updatesInPlace } from '../cards/actions';
 import { renderCard } from '../cards/renderCard';
 import type { Locale } from '../i18n/strings';
 import type { ContactResolver } from '../knowledge/contacts';
@@ -43,12 +44,15 @@ export class Turn {
     return { locale: this.locale, contacts: this.contacts };
   }
 
-  /** Queues a card built from a view. */
+  /**
+   * Queues a card built from a view, in this turn's language: every button carries it, so a click
+   * answers in the card's language. A card that is a step in a flow gets Action.Execute buttons, so
+   * the next step replaces it in place (Action.Submit stays as the fallback).
+   */
   card(view: CardView): void {
-    this.replies.push({
-      type: ActivityTypes.Message,
-      attachments: [CardFactory.adaptiveCard(renderCard(view.template, view.data))],
-    });
+    let card = stampLanguage(renderCard(view.template, view.data), this.locale);
+    if (updatesInPlace(view.template)) card = toUniversalActions(card);
+    this.replies.push({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
   }
 
   /** Queues a plain text message. */
