@@ -105,6 +105,21 @@ describe('reporting a threat step by step', () => {
     const told = await h.channel.waitForMessages(before + 1, 5000, REPORTER.conversationId);
     expect(told.slice(before).flatMap(cardTexts).join('\n')).toContain(reference);
   });
+
+  test('a closed report can be reopened: the button the closed card offers is accepted', async () => {
+    const detail = await click(TEAM_MEMBER, { verb: 'reports.open', reference });
+    const closed = await click(
+      TEAM_MEMBER,
+      actionData(detail[0], 'reports.setStatus', { status: 'avslutad' }),
+    );
+    expect(texts(closed)).toContain('Avslutad');
+    const reopened = await click(
+      TEAM_MEMBER,
+      actionData(closed[0], 'reports.setStatus', { status: 'under-utredning' }),
+    );
+    expect(texts(reopened)).not.toContain('Den statusändringen går inte att göra');
+    expect(texts(reopened)).toMatch(/Status.*Under utredning/s);
+  });
 });
 
 describe('drafts and odd input', () => {

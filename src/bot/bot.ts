@@ -18,7 +18,8 @@ import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
 import { answerQuestion } from './handlers/knowledge';
-import { VERBS } from './router';
+import { VERB_HANDLERS } from './router';
+import { isVerb } from '../cards/verbs';
 import { Turn, type ConversationData, type UserProfile } from './turn';
 
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
@@ -133,7 +134,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   private async dispatchVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<void> {
-    const handler = typeof verb === 'string' ? VERBS[verb] : undefined;
+    const handler = isVerb(verb) ? VERB_HANDLERS[verb] : undefined;
     if (!handler) {
       this.deps.logger.warn({ event: 'verb.unknown' }, 'unknown or missing verb');
       const s = strings(turn.locale);

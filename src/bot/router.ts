@@ -1,3 +1,4 @@
+import type { Verb } from '../cards/verbs';
 import type { BotDeps } from './deps';
 import { answerQuestion, openTopic, recordFeedback, showHelp } from './handlers/knowledge';
 import {
@@ -16,9 +17,9 @@ export type VerbHandler = (deps: BotDeps, turn: Turn, data: Record<string, unkno
 
 /**
  * The verb table: every card action carries a namespaced verb; this is where each one goes.
- * Report verbs are added by the report glue (see reportService.ts).
+ * Keyed by the declared verbs (cards/verbs.ts), so a verb without a handler fails to compile.
  */
-export const VERBS: Record<string, VerbHandler> = {
+export const VERB_HANDLERS: Readonly<Record<Verb, VerbHandler>> = {
   'help.show': showHelp,
   'kb.open': openTopic,
   'kb.feedback': recordFeedback,

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/strings';
 import type { AdaptiveCardJson } from './renderCard';
+import type { TemplateName } from './templates';
 
 type Json = Record<string, unknown>;
 
@@ -59,7 +60,7 @@ export function toUniversalActions(card: AdaptiveCardJson): AdaptiveCardJson {
  * Cards that are a step in a flow, answered in place: the report from the danger question to the
  * receipt, and the security team's report detail (its status buttons). Everything else adds a new card.
  */
-const IN_PLACE_TEMPLATES: ReadonlySet<string> = new Set([
+const IN_PLACE_TEMPLATES: ReadonlySet<TemplateName> = new Set<TemplateName>([
   'report-safety',
   'report-danger',
   'report-type',
@@ -74,6 +75,6 @@ const IN_PLACE_TEMPLATES: ReadonlySet<string> = new Set([
 ]);
 
 /** True when a card of this template should be updated in place by the next step. */
-export function updatesInPlace(template: string): boolean {
+export function updatesInPlace(template: TemplateName): boolean {
   return IN_PLACE_TEMPLATES.has(template);
 }

@@ -6,8 +6,14 @@ import { messageView } from '../views/common';
 import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from '../views/knowledgeViews';
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
+import { readFileSync } from 'node:fs';
 import { renderCard, templateNames } from './renderCard';
+import { TEMPLATE_NAMES } from './templates';
+import { isVerb, VERBS } from './verbs';
+import { VERB_HANDLERS } from '../bot/router';
 
+/** The cards folder as renderCard finds it from the sources. */
+const cardsDir = () => join(__dirname, '..', '..', 'cards');
 const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
 const roles = new RolesService(kb);
 const ctx = { locale: 'sv' as const, contacts: new ContactResolver(kb.contacts, 'sv') };
@@ -34,8 +40,23 @@ function views(): Array<[string, CardView]> {
 }
 
 describe('card templates', () => {
+  test('the cards folder holds exactly the declared templates', () => {
+    expect(templateNames()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  test('every verb a template names is declared, and every declared verb has a handler', () => {
+    const named = TEMPLATE_NAMES.flatMap((name) =>
+      [...readFileSync(join(cardsDir(), `${name}.json`), 'utf8').matchAll(/"verb":\s*"([^"$]+)"/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((verb) => !isVerb(verb))).toEqual([]);
+    expect(Object.keys(VERB_HANDLERS).sort()).toEqual([...VERBS].sort());
+  });
+
   test('every template is Adaptive Card 1.5 or lower (what Teams renders)', () => {
-    for (const name of templateNames()) {
+    for (const name of TEMPLATE_NAMES) {
       const card = renderCard(name, {});
       expect(card.type).toBe('AdaptiveCard');
       expect(Number(card.version)).toBeLessThanOrEqual(1.5);

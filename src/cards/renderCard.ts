@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import type { TemplateName } from './templates';
 
 /** An expanded Adaptive Card, ready to be wrapped in an attachment by the bot layer. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -48,7 +49,7 @@ export function templateNames(dir?: string): string[] {
  * Binds a template from cards/ to data. User text is passed as data, and the templating engine
  * does not evaluate `${...}` inside data values, so such text shows literally.
  */
-export function renderCard(name: string, data: object, dir?: string): AdaptiveCardJson {
+export function renderCard(name: TemplateName, data: object, dir?: string): AdaptiveCardJson {
   const template = loadTemplates(dir).get(name);
   if (!template) throw new Error(`Unknown card template: ${name}`);
   const expanded = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;

@@ -1,3 +1,5 @@
+import { inSentence } from './text';
+
 /**
  * Every text the bot itself says, Swedish first, English second. Knowledge answers stay Swedish
  * (the English summary line is added where the user writes English).
@@ -145,7 +147,7 @@ export const LEVEL_NAMES: Record<string, Record<Locale, string>> = {
 /** Texts of the roles directory and the organisation choice. */
 export const ROLE_STRINGS = {
   sv: {
-    whoIsResponsible: (x: string) => `Vem ansvarar för ${x.toLowerCase()}?`,
+    whoIsResponsible: (x: string) => `Vem ansvarar för ${inSentence(x)}?`,
     dutyLabel: 'Ansvar',
     basisLabel: 'Grund',
     contactLabel: 'Kontakt',
@@ -172,7 +174,7 @@ export const ROLE_STRINGS = {
     orgMissing: 'Välj en förvaltning eller ett bolag i listan.',
   },
   en: {
-    whoIsResponsible: (x: string) => `Who is responsible for ${x.toLowerCase()}?`,
+    whoIsResponsible: (x: string) => `Who is responsible for ${inSentence(x)}?`,
     dutyLabel: 'Duty',
     basisLabel: 'Basis',
     contactLabel: 'Contact',

@@ -1,4 +1,6 @@
-import { REPORT_STATUSES, type Actor, type Report, type ReportStatus } from './types';
+import type { Actor, Report } from './types';
+
+export { allowedNextStatuses, canTransition, isReportStatus } from './lifecycle';
 
 /**
  * Who may read and change reports. Pure functions over ids the channel vouches for: the Bot Framework
@@ -41,26 +43,4 @@ export function canReadReport(
 /** Only the security team sets case status. */
 export function canSetStatus(actor: Actor, securityTeamAadObjectIds: ReadonlySet<string>): boolean {
   return isSecurityTeam(actor, securityTeamAadObjectIds);
-}
-
-const NEXT: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
-  mottagen: ['under-utredning', 'avslutad'],
-  'under-utredning': ['avslutad'],
-  avslutad: [],
-};
-
-/** Statuses reachable from `status`: mottagen → under-utredning → avslutad, or mottagen → avslutad. */
-export function allowedNextStatuses(status: ReportStatus): readonly ReportStatus[] {
-  // Status values may arrive from card data at run time: an unknown one leads nowhere.
-  return isReportStatus(status) ? NEXT[status] : [];
-}
-
-/** True when a report in `from` may move to `to`. */
-export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
-  return allowedNextStatuses(from).includes(to);
-}
-
-/** Narrows an untrusted value (card data, a database row) to a status. */
-export function isReportStatus(value: unknown): value is ReportStatus {
-  return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
 }

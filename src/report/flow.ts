@@ -4,7 +4,10 @@
  * when `submit` is set, writes the report durably before telling the person it was received.
  * Nothing here throws on odd input: every oddity becomes a friendly view.
  */
+import { inSentence } from '../i18n/text';
 import type { Actor, ConversationRef, NewReport, ReportAnswers, ReportTypeId } from './types';
+import type { CardView, TemplateName } from '../cards/templates';
+import { REPORT_FLOW_VERBS, type ReportFlowVerb, type Verb } from '../cards/verbs';
 import type { FieldDef, Locale, LocalizedText, ReportTypeDef, StepDef } from './steps';
 import {
   describeAnswers,
@@ -62,12 +65,6 @@ export interface FlowContext {
   contacts?: (key: string) => string;
 }
 
-/** A card to show: a template name in cards/ and the data to bind with renderCard. */
-export interface ReportView {
-  template: string;
-  data: object;
-}
-
 /** What the person pressed "Skicka" on: hand this to the repository (dedupe by draftId). */
 export interface ReportSubmission {
   draftId: string;
@@ -78,44 +75,17 @@ export interface ReportSubmission {
 /** The reducer's answer. `draft: undefined` means the draft is cleared. */
 export interface FlowResult {
   draft: ReportDraft | undefined;
-  view: ReportView;
+  view: CardView;
   submit?: ReportSubmission;
 }
 
-/** Every verb the report cards send. */
-export const REPORT_VERBS = [
-  'report.start',
-  'report.safety',
-  'report.chooseType',
-  'report.next',
-  'report.back',
-  'report.cancel',
-  'report.edit',
-  'report.submit',
-  'report.resume',
-  'report.discard',
-] as const;
-
-/** One of REPORT_VERBS. */
-export type ReportVerb = (typeof REPORT_VERBS)[number];
+/** One of the report flow's verbs (declared in cards/verbs.ts). */
+export type ReportVerb = ReportFlowVerb;
 
 /** True when the bot router should hand this verb to reduceReport. */
 export function isReportVerb(verb: unknown): verb is ReportVerb {
-  return typeof verb === 'string' && (REPORT_VERBS as readonly string[]).includes(verb);
+  return typeof verb === 'string' && (REPORT_FLOW_VERBS as readonly string[]).includes(verb);
 }
-
-/** Template names the flow uses (all in cards/). */
-export const FLOW_TEMPLATES = {
-  safety: 'report-safety',
-  danger: 'report-danger',
-  type: 'report-type',
-  step: 'report-step',
-  summary: 'report-summary',
-  resume: 'report-resume',
-  cancelled: 'report-cancelled',
-  stale: 'report-stale',
-  message: 'report-message',
-} as const;
 
 const L = (sv: string, en: string): LocalizedText => ({ sv, en });
 
@@ -280,7 +250,7 @@ function positionOf(draft: ReportDraft): string {
 
 interface Button {
   title: string;
-  verb: string;
+  verb: Verb;
   /** "yes" on the button that confirms a question (report.cancel after "Vill du slänga rapporten?"). */
   confirm?: string;
 }
@@ -290,18 +260,18 @@ function messageView(
   text: string,
   draftId: string,
   buttons: Button[],
-  template: string = FLOW_TEMPLATES.message,
-): ReportView {
+  template: TemplateName = 'report-message',
+): CardView {
   return {
     template,
     data: { draftId, progress: '', title, text, buttons: buttons.map((b) => ({ confirm: '', ...b })) },
   };
 }
 
-function safetyView(draft: ReportDraft, ctx: FlowContext, error = ''): ReportView {
+function safetyView(draft: ReportDraft, ctx: FlowContext, error = ''): CardView {
   const l = loc(ctx);
   return {
-    template: FLOW_TEMPLATES.safety,
+    template: 'report-safety',
     data: {
       draftId: draft.draftId,
       progress: '',
@@ -316,10 +286,10 @@ function safetyView(draft: ReportDraft, ctx: FlowContext, error = ''): ReportVie
   };
 }
 
-function dangerView(draft: ReportDraft, ctx: FlowContext): ReportView {
+function dangerView(draft: ReportDraft, ctx: FlowContext): CardView {
   const l = loc(ctx);
   return {
-    template: FLOW_TEMPLATES.danger,
+    template: 'report-danger',
     data: {
       draftId: draft.draftId,
       progress: '',
@@ -335,10 +305,10 @@ function dangerView(draft: ReportDraft, ctx: FlowContext): ReportView {
   };
 }
 
-function typeView(draft: ReportDraft, ctx: FlowContext, error = ''): ReportView {
+function typeView(draft: ReportDraft, ctx: FlowContext, error = ''): CardView {
   const l = loc(ctx);
   return {
-    template: FLOW_TEMPLATES.type,
+    template: 'report-type',
     data: {
       draftId: draft.draftId,
       progress: '',
@@ -408,7 +378,7 @@ function stepView(
   type: ReportTypeDef,
   ctx: FlowContext,
   shown?: { values: Record<string, string>; errors: Record<string, string> },
-): ReportView {
+): CardView {
   const l = loc(ctx);
   const step: StepDef | undefined = type.steps[draft.stepIndex];
   if (!step) return summaryView(draft, type, ctx);
@@ -417,7 +387,7 @@ function stepView(
   const notice = step.notice && noticeApplies(step.notice, draft.answers) ? step.notice : undefined;
   const contactKey = notice?.contactKey ?? '';
   return {
-    template: FLOW_TEMPLATES.step,
+    template: 'report-step',
     data: {
       draftId: draft.draftId,
       progress: progressText(draft.stepIndex, totalSteps(type), l),
@@ -442,7 +412,7 @@ function stepView(
   };
 }
 
-function summaryView(draft: ReportDraft, type: ReportTypeDef, ctx: FlowContext): ReportView {
+function summaryView(draft: ReportDraft, type: ReportTypeDef, ctx: FlowContext): CardView {
   const l = loc(ctx);
   const total = totalSteps(type);
   const groups = describeAnswers(type, draft.answers, l)
@@ -454,7 +424,7 @@ function summaryView(draft: ReportDraft, type: ReportTypeDef, ctx: FlowContext):
       items: g.items.map((i) => ({ label: i.label, value: i.value })),
     }));
   return {
-    template: FLOW_TEMPLATES.summary,
+    template: 'report-summary',
     data: {
       draftId: draft.draftId,
       progress: progressText(total - 1, total, l),
@@ -470,10 +440,10 @@ function summaryView(draft: ReportDraft, type: ReportTypeDef, ctx: FlowContext):
   };
 }
 
-function staleView(ctx: FlowContext, current: ReportDraft | undefined, outOfStep: boolean): ReportView {
+function staleView(ctx: FlowContext, current: ReportDraft | undefined, outOfStep: boolean): CardView {
   const l = loc(ctx);
   return {
-    template: FLOW_TEMPLATES.stale,
+    template: 'report-stale',
     data: {
       draftId: current?.draftId ?? '',
       progress: '',
@@ -486,10 +456,10 @@ function staleView(ctx: FlowContext, current: ReportDraft | undefined, outOfStep
   };
 }
 
-function cancelledView(ctx: FlowContext, discarded: boolean): ReportView {
+function cancelledView(ctx: FlowContext, discarded: boolean): CardView {
   const l = loc(ctx);
   return {
-    template: FLOW_TEMPLATES.cancelled,
+    template: 'report-cancelled',
     data: {
       draftId: '',
       progress: '',
@@ -502,7 +472,7 @@ function cancelledView(ctx: FlowContext, discarded: boolean): ReportView {
 }
 
 /** "Vill du slänga rapporten?": asked once when "Avbryt" would throw away what was written. */
-function confirmDiscardView(draft: ReportDraft, ctx: FlowContext): ReportView {
+function confirmDiscardView(draft: ReportDraft, ctx: FlowContext): CardView {
   const l = loc(ctx);
   return messageView(tr(TEXT.confirmDiscardTitle, l), tr(TEXT.confirmDiscardText, l), draft.draftId, [
     { title: tr(TEXT.confirmDiscardYes, l), verb: 'report.cancel', confirm: 'yes' },
@@ -521,7 +491,7 @@ function formatStamp(iso: string, ctx: FlowContext): string {
  * The "Du har ett påbörjat utkast" card: continue or discard. Shown on report.start while a draft
  * exists, and by the bot layer after a restart when it finds a draft in conversation state.
  */
-export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): ReportView {
+export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): CardView {
   const l = loc(ctx);
   const current = normaliseDraft(draft);
   if (!current) {
@@ -531,7 +501,7 @@ export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): ReportVie
   }
   const type = getReportType(current.type);
   const stamp = formatStamp(current.updatedAt, ctx);
-  const about = type ? tr(type.title, l).toLowerCase() : '';
+  const about = type ? inSentence(tr(type.title, l)) : '';
   let text: string;
   if (l === 'en') {
     text = `You started a report${about ? ` about ${about}` : ''}${stamp ? ` (last changed ${stamp})` : ''}. Would you like to continue where you left off?`;
@@ -545,7 +515,7 @@ export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): ReportVie
     progress = progressText(total - 1, total, l);
   }
   return {
-    template: FLOW_TEMPLATES.resume,
+    template: 'report-resume',
     data: {
       draftId: current.draftId,
       progress,
@@ -558,7 +528,7 @@ export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): ReportVie
 }
 
 /** The card for wherever the draft is now (used by report.resume and after odd input). */
-function currentView(draft: ReportDraft, ctx: FlowContext): ReportView {
+function currentView(draft: ReportDraft, ctx: FlowContext): CardView {
   const type = getReportType(draft.type);
   switch (draft.phase) {
     case 'safety':

@@ -514,12 +514,15 @@ const INFORMATIONSSAKERHET: ReportTypeDef = {
   ],
 };
 
-/** All report types, in the order the type card lists them. */
-export const REPORT_TYPES: readonly ReportTypeDef[] = [
-  HOT_OCH_VALD,
-  OTILLATEN_PAVERKAN,
-  INFORMATIONSSAKERHET,
-];
+/** Each declared type's definition: a type id without one fails to compile. */
+const DEFINITIONS: Readonly<Record<ReportTypeId, ReportTypeDef>> = {
+  'hot-och-vald': HOT_OCH_VALD,
+  'otillaten-paverkan': OTILLATEN_PAVERKAN,
+  informationssakerhet: INFORMATIONSSAKERHET,
+};
+
+/** All report types, in the order the type card lists them (the order of REPORT_TYPE_IDS). */
+export const REPORT_TYPES: readonly ReportTypeDef[] = REPORT_TYPE_IDS.map((id) => DEFINITIONS[id]);
 
 /** True when `value` names a report type the step table knows. */
 export function isReportTypeId(value: unknown): value is ReportTypeId {
@@ -528,7 +531,7 @@ export function isReportTypeId(value: unknown): value is ReportTypeId {
 
 /** The definition of a report type, or undefined for an unknown id. */
 export function getReportType(id: unknown): ReportTypeDef | undefined {
-  return REPORT_TYPES.find((t) => t.id === id);
+  return isReportTypeId(id) ? DEFINITIONS[id] : undefined;
 }
 
 /** Number of cards a person goes through for a type: its steps plus the summary. */

@@ -3,19 +3,18 @@
  * the outbox and the bot layer all speak these types, and none of them imports an SDK.
  */
 
-/** Report types are data (see steps.ts); these are the ids that exist today. */
-export type ReportTypeId = 'hot-och-vald' | 'otillaten-paverkan' | 'informationssakerhet';
+import type { ReportStatus } from './lifecycle';
 
-export const REPORT_TYPE_IDS: readonly ReportTypeId[] = [
-  'hot-och-vald',
-  'otillaten-paverkan',
-  'informationssakerhet',
-];
+export type { ReportStatus } from './lifecycle';
 
-/** Case status as the security team sets it; the reporter is told of every change. */
-export type ReportStatus = 'mottagen' | 'under-utredning' | 'avslutad';
+/**
+ * The report types that exist, declared once; each has its steps in steps.ts (a Record keyed by
+ * these ids, so a missing definition fails to compile).
+ */
+export const REPORT_TYPE_IDS = ['hot-och-vald', 'otillaten-paverkan', 'informationssakerhet'] as const;
 
-export const REPORT_STATUSES: readonly ReportStatus[] = ['mottagen', 'under-utredning', 'avslutad'];
+/** One of REPORT_TYPE_IDS. */
+export type ReportTypeId = (typeof REPORT_TYPE_IDS)[number];
 
 /** Who is acting: ids from the channel (Teams user id and Entra object id), never names in logs. */
 export interface Actor {

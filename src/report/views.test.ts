@@ -1,7 +1,8 @@
 import { renderCard, templateNames } from '../cards/renderCard';
 import type { FlowContext, FlowResult, ReportDraft } from './flow';
 import { reduceReport, resumeOfferView } from './flow';
-import type { Report, ReportTypeId } from './types';
+import type { Report, ReportStatus, ReportTypeId } from './types';
+import { canTransition, REPORT_STATUSES } from './lifecycle';
 import type { CardView, ViewContext } from './views';
 import {
   nextStatuses,
@@ -368,6 +369,17 @@ describe('reportListView and reportDetailView', () => {
     expect(nextStatuses('under-utredning')).toEqual(['avslutad']);
     expect(nextStatuses('avslutad')).toEqual(['under-utredning']);
   });
+
+  test.each(REPORT_STATUSES.map((s) => [s]))(
+    'every status button on a %s report is a move the status check accepts',
+    (status) => {
+      const view = reportDetailView(report({ status }), { canSetStatus: true }, vctx);
+      const offered = actions(renderCard(view.template, view.data)).map((a) => a.status as ReportStatus);
+      expect(offered.length).toBeGreaterThan(0);
+      expect(offered.filter((to) => !canTransition(status, to))).toEqual([]);
+      expect(offered).toEqual(REPORT_STATUSES.filter((to) => canTransition(status, to)));
+    },
+  );
 });
 
 describe('purged reports', () => {

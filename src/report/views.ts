@@ -3,10 +3,14 @@
  * updates, and the security team's notification, list and detail. Pure: stored reports in, plain
  * template data out (render with renderCard). Contacts arrive already resolved through ctx.
  */
-import type { Report, ReportStatus } from './types';
+import type { CardView } from '../cards/templates';
+import type { Report } from './types';
+
+export type { CardView } from '../cards/templates';
 import type { Locale, LocalizedText } from './steps';
 import { describeAnswers, getReportType, tr } from './steps';
 import { DEFAULT_TIME_ZONE, localDateTime } from './validation';
+import { allowedNextStatuses, statusExplanation, statusLabel } from './lifecycle';
 
 /** What the post-submit views need: language, time zone and a contact resolver. */
 export interface ViewContext {
@@ -17,67 +21,15 @@ export interface ViewContext {
   contacts: (key: string) => string;
 }
 
-/** A card to show: a template name in cards/ and the data to bind with renderCard. */
-export interface CardView {
-  template: string;
-  data: object;
-}
-
-/** Template names these builders use (all in cards/). */
-export const VIEW_TEMPLATES = {
-  receipt: 'report-receipt',
-  notification: 'report-notification',
-  list: 'report-list',
-  detail: 'report-detail',
-  statusChanged: 'report-status-changed',
-} as const;
-
-/** Verbs on the security team's cards; the bot layer checks authorisation before acting on them. */
-export const REPORTS_VERBS = { open: 'reports.open', setStatus: 'reports.setStatus' } as const;
-
 const L = (sv: string, en: string): LocalizedText => ({ sv, en });
 
-const STATUS_LABELS: Record<ReportStatus, LocalizedText> = {
-  mottagen: L('Mottagen', 'Received'),
-  'under-utredning': L('Under utredning', 'Under investigation'),
-  avslutad: L('Avslutad', 'Closed'),
-};
-
-const STATUS_EXPLANATIONS: Record<ReportStatus, LocalizedText> = {
-  mottagen: L(
-    'Rapporten är mottagen. Säkerhetsfunktionen läser den och återkommer till dig.',
-    'The report has been received. The security function will read it and get back to you.',
-  ),
-  'under-utredning': L(
-    'Säkerhetsfunktionen utreder nu händelsen och kan komma att kontakta dig.',
-    'The security function is now looking into the incident and may contact you.',
-  ),
-  avslutad: L(
-    'Säkerhetsfunktionen har avslutat ärendet. Hör av dig om något händer igen.',
-    'The security function has closed the case. Get in touch if anything happens again.',
-  ),
-};
-
 /**
- * Which statuses the security team can move a report to from `status`. The bot layer must check
- * a reports.setStatus request against this too: the card is only a convenience.
+ * Which statuses the security team can move a report to from `status`: the lifecycle table's
+ * answer, the same one the reports.setStatus check uses.
  */
-export function nextStatuses(status: ReportStatus): ReportStatus[] {
-  switch (status) {
-    case 'mottagen':
-      return ['under-utredning', 'avslutad'];
-    case 'under-utredning':
-      return ['avslutad'];
-    case 'avslutad':
-      return ['under-utredning'];
-  }
-}
+export const nextStatuses = allowedNextStatuses;
 
-/** A status as people read it. */
-export function statusLabel(status: ReportStatus, locale: Locale): string {
-  const label = STATUS_LABELS[status] as LocalizedText | undefined;
-  return label ? tr(label, locale) : String(status);
-}
+export { statusLabel };
 
 /** A report type as people read it; an unknown id is shown as it is. */
 export function typeLabel(type: string, locale: Locale): string {
@@ -222,7 +174,7 @@ export function receiptView(report: Report, ctx: ViewContext): CardView {
   }
 
   return {
-    template: VIEW_TEMPLATES.receipt,
+    template: 'report-receipt',
     data: {
       title: tr(TEXT.receiptTitle, l),
       referenceLabel: tr(TEXT.referenceLabel, l),
@@ -297,7 +249,7 @@ export function notificationView(
     }
   }
   return {
-    template: VIEW_TEMPLATES.notification,
+    template: 'report-notification',
     data: {
       title: `${tr(TEXT.notificationTitle, l)}: ${typeLabel(report.type, l)}`,
       reference: report.reference,
@@ -324,7 +276,7 @@ export function reportListView(
   const l = loc(ctx);
   const tz = ctx.timeZone ?? DEFAULT_TIME_ZONE;
   return {
-    template: VIEW_TEMPLATES.list,
+    template: 'report-list',
     data: {
       title: options.title,
       empty: reports.length === 0,
@@ -375,7 +327,7 @@ export function reportDetailView(
       }))
     : [];
   return {
-    template: VIEW_TEMPLATES.detail,
+    template: 'report-detail',
     data: {
       title: `${tr(TEXT.detailTitle, l)} ${report.reference}`,
       reference: report.reference,
@@ -394,7 +346,7 @@ export function reportDetailView(
 export function statusChangedView(report: Report, ctx: ViewContext): CardView {
   const l = loc(ctx);
   return {
-    template: VIEW_TEMPLATES.statusChanged,
+    template: 'report-status-changed',
     data: {
       title: tr(TEXT.statusChangedTitle, l),
       referenceLabel: tr(TEXT.referenceLabel, l),
@@ -402,7 +354,7 @@ export function statusChangedView(report: Report, ctx: ViewContext): CardView {
       typeTitle: typeLabel(report.type, l),
       statusHeading: tr(TEXT.statusLabel, l),
       status: statusLabel(report.status, l),
-      text: tr(STATUS_EXPLANATIONS[report.status] ?? STATUS_EXPLANATIONS.mottagen, l),
+      text: statusExplanation(report.status, l),
       open: tr(TEXT.open, l),
     },
   };

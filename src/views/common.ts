@@ -1,11 +1,9 @@
+import type { CardView } from '../cards/templates';
+import type { Verb } from '../cards/verbs';
 import type { Locale } from '../i18n/strings';
 import type { ContactResolver } from '../knowledge/contacts';
 
-/** A card to send: a template name from cards/ and the data to bind. */
-export interface CardView {
-  template: string;
-  data: object;
-}
+export type { CardView } from '../cards/templates';
 
 /** What every view builder needs to know about the person it speaks to. */
 export interface ViewContext {
@@ -16,7 +14,7 @@ export interface ViewContext {
 /** A button that posts back a namespaced verb (see the router's verb table). */
 export interface ButtonView {
   title: string;
-  data: { verb: string } & Record<string, unknown>;
+  data: { verb: Verb } & Record<string, unknown>;
 }
 
 /** A simple titled card with paragraphs and optional buttons. */

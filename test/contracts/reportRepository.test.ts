@@ -297,7 +297,17 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
         expect(await repo.pendingOutboxCount()).toBe(1);
       });
 
-      it('when a closed report would be reopened, the change is refused and nothing is queued', async () => {
+      it('when a closed report is reopened for investigation, the reporter is told', async () => {
+        const { report } = await repo.create(newReport(), []);
+        await repo.setStatus(report.reference, 'avslutad', securityLead, []);
+        const reopened = await repo.setStatus(report.reference, 'under-utredning', securityLead, [
+          teamNotice,
+        ]);
+        expect(reopened?.status).toBe('under-utredning');
+        expect(await repo.pendingOutboxCount()).toBe(1);
+      });
+
+      it('when a closed report would go back to mottagen, the change is refused and nothing is queued', async () => {
         const { report } = await repo.create(newReport(), []);
         await repo.setStatus(report.reference, 'avslutad', securityLead, []);
         await expect(

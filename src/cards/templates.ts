@@ -1,0 +1,42 @@
+/**
+ * The card templates, declared once: one name per JSON file in the top-level cards/ folder
+ * (cards.test.ts checks the folder against this list), so a view naming a template that does not
+ * exist fails to compile.
+ */
+export const TEMPLATE_NAMES = [
+  'answer',
+  'did-you-mean',
+  'fallback',
+  'help',
+  'message',
+  'org-choose',
+  'report-cancelled',
+  'report-danger',
+  'report-detail',
+  'report-list',
+  'report-message',
+  'report-notification',
+  'report-receipt',
+  'report-resume',
+  'report-safety',
+  'report-stale',
+  'report-status-changed',
+  'report-step',
+  'report-summary',
+  'report-type',
+  'roles-area',
+  'roles-browse',
+  'roles-checklist',
+  'roles-responsibility',
+  'roles-role',
+  'welcome',
+] as const;
+
+/** One of TEMPLATE_NAMES. */
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** A card to show: a template name and the data to bind with renderCard. */
+export interface CardView {
+  template: TemplateName;
+  data: object;
+}
