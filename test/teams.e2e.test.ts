@@ -119,6 +119,24 @@ describe('one language per conversation, whatever the client locale', () => {
   });
 });
 
+describe('the manager question', () => {
+  test('gives one card: the duties first, then roles and contacts, details behind "Visa mer"', async () => {
+    const replies = await say('manager-1', 'vad måste jag göra som chef när en medarbetare hotats?');
+    const cards = replies.filter((r) => (r.attachments ?? []).length > 0);
+    expect(cards).toHaveLength(1);
+    const seen = cardTexts(cards[0]!);
+    const duties = seen.indexOf('Det här ska du göra');
+    const contacts = seen.indexOf('Roller och kontakter att informera');
+    expect(duties).toBeGreaterThan(-1);
+    expect(contacts).toBeGreaterThan(duties);
+    expect(seen.slice(duties + 1, contacts).length).toBeGreaterThan(2);
+    const toggle = actions(cards[0]!.attachments).find((a) => a.type === 'Action.ToggleVisibility');
+    expect(toggle?.title).toBe('Visa mer');
+    const details = JSON.stringify(cards[0]!.attachments).includes('"id":"details","isVisible":false');
+    expect(details).toBe(true);
+  });
+});
+
 describe('the report as one card that moves forward (Action.Execute)', () => {
   test('the report cards use Action.Execute with an Action.Submit fallback carrying the same data', async () => {
     const card = (await say('exec-1', 'rapportera')).at(-1)!;

@@ -162,6 +162,10 @@ export const ROLE_STRINGS = {
     roleDuties: 'Ansvar per område',
     noteLabel: 'Obs',
     readMore: 'Läs mer',
+    showMore: 'Visa mer',
+    dutiesLabel: 'Det här ska du göra',
+    rolesAndContacts: 'Roller och kontakter att informera',
+    detailsLabel: 'När och enligt vad',
     orgChooseTitle: 'Var arbetar du?',
     orgChooseText:
       'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
@@ -189,6 +193,10 @@ export const ROLE_STRINGS = {
     roleDuties: 'Duties by area',
     noteLabel: 'Note',
     readMore: 'Read more',
+    showMore: 'Show more',
+    dutiesLabel: 'What you must do',
+    rolesAndContacts: 'Roles and contacts to inform',
+    detailsLabel: 'When and on what basis',
     orgChooseTitle: 'Where do you work?',
     orgChooseText:
       'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',

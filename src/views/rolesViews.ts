@@ -93,7 +93,11 @@ export function roleView(role: Role, ctx: ViewContext, org?: Organisation): Card
   };
 }
 
-/** The manager's checklist: numbered duties with deadlines, basis and whom to inform. */
+/**
+ * The manager's checklist as one card: the duties first, then whom to inform (roles and contacts),
+ * and the details (deadlines, legal basis, the topics to read) behind "Visa mer", so the card stays
+ * short and nothing overlaps with a second card.
+ */
 export function checklistView(
   cl: Checklist,
   kb: KnowledgeBase,
@@ -102,28 +106,30 @@ export function checklistView(
 ): CardView {
   const s = ROLE_STRINGS[ctx.locale];
   const roles = new Map(kb.roles.map((r) => [r.id, r]));
+  const meta = (item: Checklist['items'][number]) =>
+    [
+      item.deadline ? `${s.deadlineLabel}: ${item.deadline}` : '',
+      item.basis ? `${s.basisLabel}: ${item.basis}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   return {
     template: 'roles-checklist',
     data: {
       title: cl.title[ctx.locale],
+      dutiesLabel: s.dutiesLabel,
       orgLine: orgLine(ctx, org),
-      items: cl.items.map((item, i) => ({
-        n: i + 1,
-        text: ctx.contacts.fill(item.text),
-        meta: [
-          item.deadline ? `${s.deadlineLabel}: ${item.deadline}` : '',
-          item.basis ? `${s.basisLabel}: ${item.basis}` : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
-      informLabel: s.informLabel,
+      items: cl.items.map((item, i) => ({ n: i + 1, text: ctx.contacts.fill(item.text) })),
+      informLabel: s.rolesAndContacts,
       inform: cl.inform.map((k) => ({
         text: kb.contacts.has(k) ? ctx.contacts.resolve(k).text : roleName(roles.get(k), k, ctx),
       })),
       hasInform: cl.inform.length > 0,
+      detailsLabel: s.detailsLabel,
+      details: cl.items.map((item, i) => ({ n: i + 1, meta: meta(item) })).filter((d) => d.meta !== ''),
       topics: topicButtons(cl.topics, kb, ctx),
       readMore: s.readMore,
+      showMore: s.showMore,
     },
   };
 }
