@@ -66,6 +66,15 @@ test('a card submit is routed by its verb before any text handling', async () =>
     .startTest();
 });
 
+test('a malformed card submit gets the one friendly answer and records nothing', async () => {
+  const before = services.deps.insights.feedbackCounts();
+  await adapter()
+    .send({ type: 'message', value: { verb: 'kb.feedback', topicId: 'is-natfiske', helpful: { $gt: '' } } })
+    .assertReply((a) => expect(text(a)).toContain('Det där förstod jag inte'))
+    .startTest();
+  expect(services.deps.insights.feedbackCounts()).toEqual(before);
+});
+
 test('feedback is counted per topic and thanked', async () => {
   await adapter()
     .send({ type: 'message', value: { verb: 'kb.feedback', topicId: 'is-natfiske', helpful: 'yes' } })

@@ -28,7 +28,7 @@ test('our own evaluation set (eval/kb.jsonl) stays above its floor', () => {
 });
 
 test('the shared dev set stays above its floor', () => {
-  const s = run(join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'));
+  const s = run(join(process.env.SHARED_DIR ?? join(ROOT, '..', 'shared'), 'eval', 'dev.jsonl'));
   expect(s.top1).toBeGreaterThanOrEqual(FLOOR.dev.top1);
   expect(s.top3).toBeGreaterThanOrEqual(FLOOR.dev.top3);
   expect(s.oosRejected).toBeGreaterThanOrEqual(FLOOR.dev.oosRejected);

@@ -13,13 +13,13 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/renderCard';
 import { replyLanguage } from '../i18n/language';
 import { strings, type Locale } from '../i18n/strings';
 import { ContactResolver } from '../knowledge/contacts';
-import { messageView } from '../views/common';
+import { badInputView, messageView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
 import { answerQuestion } from './handlers/knowledge';
-import { VERB_HANDLERS } from './router';
-import { isVerb } from '../cards/verbs';
+import { runVerb } from './router';
+import { parseAction } from '../cards/verbs';
 import { Turn, type ConversationData, type UserProfile } from './turn';
 
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
@@ -133,22 +133,22 @@ export class SakerhetsguidenBot extends ActivityHandler {
     await context.sendActivities(turn.replies);
   }
 
+  /**
+   * Every card action goes through here: the verb and its data are checked against the verb's
+   * schema, and an unknown verb or malformed data gets the one friendly answer, never a handler.
+   */
   private async dispatchVerb(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<void> {
-    const handler = isVerb(verb) ? VERB_HANDLERS[verb] : undefined;
-    if (!handler) {
-      this.deps.logger.warn({ event: 'verb.unknown' }, 'unknown or missing verb');
-      const s = strings(turn.locale);
-      turn.card(
-        messageView(
-          s.badInputTitle,
-          [s.badInputText],
-          [{ title: s.buttonHelp, data: { verb: 'help.show' } }],
-        ),
+    const action = parseAction(verb, data);
+    if (!action.ok) {
+      this.deps.logger.warn(
+        { event: `verb.${action.problem}`, verb: action.verb, fields: action.fields },
+        'card action not understood',
       );
+      turn.card(badInputView(turn.locale));
       return;
     }
-    this.deps.logger.info({ event: 'verb', verb }, 'card action');
-    await handler(this.deps, turn, data);
+    this.deps.logger.info({ event: 'verb', verb: action.verb }, 'card action');
+    await runVerb(this.deps, turn, action.verb, action.data);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

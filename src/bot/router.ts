@@ -1,4 +1,4 @@
-import type { Verb } from '../cards/verbs';
+import type { Verb, VerbData } from '../cards/verbs';
 import type { BotDeps } from './deps';
 import { answerQuestion, openTopic, recordFeedback, showHelp } from './handlers/knowledge';
 import {
@@ -12,18 +12,22 @@ import {
 } from './handlers/roles';
 import type { Turn } from './turn';
 
-/** A card action's handler: the verb's data in, replies queued on the turn. */
-export type VerbHandler = (deps: BotDeps, turn: Turn, data: Record<string, unknown>) => void | Promise<void>;
+/** A card action's handler: the verb's parsed data in, replies queued on the turn. */
+export type VerbHandler<V extends Verb> = (
+  deps: BotDeps,
+  turn: Turn,
+  data: VerbData<V>,
+) => void | Promise<void>;
 
 /**
  * The verb table: every card action carries a namespaced verb; this is where each one goes.
  * Keyed by the declared verbs (cards/verbs.ts), so a verb without a handler fails to compile.
  */
-export const VERB_HANDLERS: Readonly<Record<Verb, VerbHandler>> = {
+export const VERB_HANDLERS: { readonly [V in Verb]: VerbHandler<V> } = {
   'help.show': showHelp,
   'kb.open': openTopic,
   'kb.feedback': recordFeedback,
-  'kb.ask': (deps, turn, data) => answerQuestion(deps, turn, typeof data.text === 'string' ? data.text : ''),
+  'kb.ask': (deps, turn, data) => answerQuestion(deps, turn, data.text),
   'roles.browse': browseRoles,
   'roles.area': showArea,
   'roles.resp': showResponsibility,
@@ -46,3 +50,14 @@ export const VERB_HANDLERS: Readonly<Record<Verb, VerbHandler>> = {
   'reports.open': (deps, turn, data) => deps.reports.open(turn, data),
   'reports.setStatus': (deps, turn, data) => deps.reports.setStatus(turn, data),
 };
+
+/** Runs the handler of an action whose data has been parsed against its verb's schema. */
+export function runVerb<V extends Verb>(
+  deps: BotDeps,
+  turn: Turn,
+  verb: V,
+  data: VerbData<V>,
+): void | Promise<void> {
+  const handler = VERB_HANDLERS[verb] as VerbHandler<V>;
+  return handler(deps, turn, data);
+}

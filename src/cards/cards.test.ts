@@ -90,6 +90,24 @@ describe('card templates', () => {
     expect(card).toContain('fråga din chef om kontaktuppgifter');
   });
 
+  test('a card for elected officials never sends them to a manager for contact details', () => {
+    const forElected = kb.topics.filter((t) => t.area === 'FV');
+    expect(forElected.length).toBeGreaterThanOrEqual(9);
+    for (const t of forElected) {
+      const card = JSON.stringify(renderCard('answer', answerView(t, [], ctx).data));
+      expect(card).not.toMatch(/fråga din chef|ask your manager/);
+    }
+  });
+
+  test('an employee topic asked by someone who says they are an elected official gets their fallbacks', () => {
+    const asked = answerView(topic('is-incident-rapportera'), [], ctx, {
+      question: 'jag är politiker och klickade på en länk i ett mejl',
+    });
+    const card = JSON.stringify(renderCard('answer', asked.data));
+    expect(card).not.toContain('fråga din chef om kontaktuppgifter');
+    expect(card).toContain('nämndsekreteraren');
+  });
+
   test("with Järva chosen, the security function is named as Järva's", () => {
     const jarva = new ContactResolver(kb.contacts, 'sv', roles.organisation('jarva'));
     expect(jarva.resolve('sakerhetsfunktion').text).toContain('Järva');

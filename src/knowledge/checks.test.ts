@@ -8,6 +8,8 @@ import { formatIssue, loadKnowledge } from './loader';
 
 const REPO = join(__dirname, '..', '..');
 const REAL = join(REPO, 'knowledge');
+/** The shared domain folder: beside the repository, or where SHARED_DIR points (git worktrees). */
+const SHARED = process.env.SHARED_DIR ?? join(REPO, '..', 'shared');
 
 const tempDirs: string[] = [];
 
@@ -38,7 +40,7 @@ describe('the shipped knowledge base', () => {
     const { kb, issues } = loadKnowledge(REAL);
     const all = [...issues, ...checkKnowledge(kb)];
     expect(all.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
-    const required = (JSON.parse(readFileSync(join(REPO, '..', 'shared', 'domain', 'topics.json'), 'utf8')) as Array<{ id: string }>).map((t) => t.id);
+    const required = (JSON.parse(readFileSync(join(SHARED, 'domain', 'topics.json'), 'utf8')) as Array<{ id: string }>).map((t) => t.id);
     const ids = new Set(kb.topics.map((t) => t.id));
     expect(required.filter((id) => !ids.has(id))).toEqual([]);
   });
@@ -79,6 +81,19 @@ describe('kb:check names the file, the entry and the field', () => {
   test('an answer for elected officials must not say "arbetsgivaren ska"', () => {
     const dir = withTopic('fv-hotad-fortroendevald', (t) => (t.answer = 'Arbetsgivaren ska se till att du får stöd.'));
     expect(problems(dir).join('\n')).toMatch(/fv-hotad-fortroendevald › answer: answers for elected officials/);
+  });
+
+  test('a contact that an FV topic uses must have a fallback for elected officials (fallback_fv)', () => {
+    const dir = withTopic('fv-hotad-fortroendevald', () => undefined);
+    const file = join(dir, 'contacts.yaml');
+    const contacts = parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+    delete contacts['fortroendevald-sakerhet']?.fallback_fv;
+    writeFileSync(file, stringify(contacts));
+    expect(problems(dir).join('\n')).toMatch(
+      /fv-hotad-fortroendevald › (steps|answer)[.\d]* › ?.*contact "fortroendevald-sakerhet" is used in a topic for elected officials but has no fallback_fv|fv-hotad-fortroendevald › [a-z_.\d]+: contact "fortroendevald-sakerhet" is used in a topic for elected officials but has no fallback_fv/,
+    );
+    // The same contact in a topic for employees needs no fallback_fv: "fråga din chef" helps them.
+    expect(problems(dir).join('\n')).not.toMatch(/hv-[a-z-]+ › [^:]+: contact "fortroendevald-sakerhet"/);
   });
 
   test('a duplicate id is reported', () => {

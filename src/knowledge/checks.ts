@@ -1,11 +1,15 @@
+import { topicForElected } from './audience';
 import { loadKnowledge, type KbIssue, type KnowledgeBase } from './loader';
 import type { Topic } from './schema';
 
 /** `{kontakt:KEY}` in answers and steps; resolved from contacts.yaml when shown. */
 export const CONTACT_PLACEHOLDER = /\{kontakt:([a-z0-9-]+)\}/g;
 
-/** Numbers the bot may state: nationwide and confirmed (112, 114 14, 1177). */
-const ALLOWED_NUMBERS = new Set(['112', '11414', '1177']);
+/**
+ * Numbers the bot may state: nationwide and confirmed (112, 114 14, 1177, and from the December 2026
+ * brief Kvinnofridslinjen 020-50 50 50 and Brottsofferjouren 116 006).
+ */
+const ALLOWED_NUMBERS = new Set(['112', '11414', '1177', '020505050', '116006']);
 const PHONE_LIKE = /(?<![\d:.-])(?:\+46|0)[\d\s-]{6,}\d|(?<![\d:.-])\d{3}[\s-]?\d{2}[\s-]?\d{2,}(?![\d:.§])/g;
 const EMPLOYER_MUST = /\b(arbetsgivaren|din arbetsgivare)\s+(ska|måste|skall|är skyldig)/iu;
 const REVIEW_MAX_AGE_DAYS = 365;
@@ -15,6 +19,9 @@ function topicTexts(t: Topic): Array<{ field: string; text: string }> {
     { field: 'title.sv', text: t.title.sv },
     { field: 'answer', text: t.answer },
     ...t.steps.map((s, i) => ({ field: `steps.${i}`, text: s })),
+    { field: 'title.en', text: t.title.en },
+    { field: 'summary_en', text: t.summaryEn },
+    ...(t.stepsEn ?? []).map((s, i) => ({ field: `steps_en.${i}`, text: s })),
   ];
 }
 
@@ -60,11 +67,16 @@ export function checkKnowledge(kb: KnowledgeBase, now: Date = new Date()): KbIss
 
     if (t.urgent && !/\b112\b/.test(t.steps[0] ?? '')) at('steps.0', 'an urgent topic must start with 112');
 
-    const forElected = t.area === 'FV' || (t.audience.length === 1 && t.audience[0] === 'fortroendevald');
+    const forElected = topicForElected(t);
 
     for (const { field, text } of topicTexts(t)) {
       for (const m of text.matchAll(CONTACT_PLACEHOLDER)) {
-        if (!kb.contacts.has(m[1] ?? '')) at(field, `placeholder {kontakt:${m[1]}} has no key in contacts.yaml`);
+        const contact = kb.contacts.get(m[1] ?? '');
+        if (!contact) at(field, `placeholder {kontakt:${m[1]}} has no key in contacts.yaml`);
+        else if (forElected && !contact.value && !contact.fallbackElected) {
+          // Elected officials have no manager: the default "fråga din chef" would send them nowhere.
+          at(field, `contact "${contact.key}" is used in a topic for elected officials but has no fallback_fv in contacts.yaml`);
+        }
       }
       if (/[<>]/.test(text)) at(field, 'raw < or > found: write contacts as {kontakt:KEY}');
       if (text.includes('${')) at(field, 'text must not contain ${');

@@ -36,4 +36,26 @@ describe('contacts', () => {
       'the data protection officer (ask your manager for contact details)',
     );
   });
+
+  test('an elected official is never told to ask their manager: every shipped contact has a fallback for them', () => {
+    const { kb } = loadKnowledge(REAL);
+    const elected = new ContactResolver(kb.contacts, 'sv').forAudience('fortroendevald');
+    for (const key of kb.contacts.keys()) {
+      const { name, text } = elected.resolve(key);
+      // The name may be "jourhavande chef"; what to do while it is unset must not send them to a manager.
+      expect(text.slice(name.length)).not.toMatch(/\bchef\b/);
+    }
+    expect(elected.resolve('fortroendevald-sakerhet').text).toBe(
+      'stadens säkerhetskontakt för förtroendevalda (fråga nämndsekreteraren eller partiets säkerhetsansvarige)',
+    );
+  });
+
+  test('a contact without its own fallback_fv falls back to the committee secretary for elected officials', () => {
+    const file = join(dir, 'utan-fv.yaml');
+    writeFileSync(file, 'kia:\n  name: { sv: KIA, en: KIA }\n  value: ""\n');
+    const { kb } = loadKnowledge(REAL, { contactsFile: file });
+    const c = new ContactResolver(kb.contacts, 'sv');
+    expect(c.forAudience('fortroendevald').resolve('kia').text).toBe('KIA (fråga nämndsekreteraren om kontaktuppgifter)');
+    expect(c.resolve('kia').text).toBe('KIA (fråga din chef om kontaktuppgifter)');
+  });
 });

@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n/strings';
 import type { Organisation } from '../roles/schema';
+import type { ContactAudience } from './audience';
 import { CONTACT_PLACEHOLDER } from './checks';
-import type { Contact } from './loader';
+import type { Contact } from './schema';
 
 /**
  * Contacts that differ per förvaltning or bolag: with the user's organisation known, these are
@@ -17,9 +18,14 @@ const ORGANISATION_SCOPED = new Set([
   'it-sakerhet',
 ]);
 
-const UNSET: Record<Locale, string> = {
-  sv: 'fråga din chef om kontaktuppgifter',
-  en: 'ask your manager for contact details',
+/** What a card says for an unset contact without a fallback of its own, per audience. */
+const UNSET: Record<ContactAudience, Record<Locale, string>> = {
+  anstalld: { sv: 'fråga din chef om kontaktuppgifter', en: 'ask your manager for contact details' },
+  // Elected officials have no manager (kb:check requires fallback_fv where FV topics use a contact).
+  fortroendevald: {
+    sv: 'fråga nämndsekreteraren om kontaktuppgifter',
+    en: 'ask the committee secretary for contact details',
+  },
 };
 
 export interface ResolvedContact {
@@ -31,13 +37,28 @@ export interface ResolvedContact {
   text: string;
 }
 
-/** Resolves contact placeholders for one user (locale and organisation). */
+/** Resolves contact placeholders for one user (locale, organisation and audience). */
 export class ContactResolver {
   constructor(
     private readonly contacts: Map<string, Contact>,
-    private readonly locale: Locale = 'sv',
+    readonly locale: Locale = 'sv',
     private readonly organisation?: Organisation,
+    readonly audience: ContactAudience = 'anstalld',
   ) {}
+
+  /** The same person's resolver for another audience (an FV topic's card speaks to an elected official). */
+  forAudience(audience: ContactAudience): ContactResolver {
+    return audience === this.audience
+      ? this
+      : new ContactResolver(this.contacts, this.locale, this.organisation, audience);
+  }
+
+  /** The same person's resolver in another language, so a card's contacts match the card's text. */
+  inLocale(locale: Locale): ContactResolver {
+    return locale === this.locale
+      ? this
+      : new ContactResolver(this.contacts, locale, this.organisation, this.audience);
+  }
 
   resolve(key: string): ResolvedContact {
     const c = this.contacts.get(key);
@@ -45,7 +66,8 @@ export class ContactResolver {
     const org = this.organisation && ORGANISATION_SCOPED.has(key) ? this.organisation : undefined;
     const name = org ? `${baseName} (${org.name})` : baseName;
     const value = (org?.contacts[key] ?? '').trim() || c?.value || undefined;
-    const unset = c?.fallback?.[this.locale] ?? UNSET[this.locale];
+    const fallback = this.audience === 'fortroendevald' ? c?.fallbackElected : c?.fallback;
+    const unset = fallback?.[this.locale] ?? UNSET[this.audience][this.locale];
     return { key, name, value, text: value ? `${name} (${value})` : `${name} (${unset})` };
   }
 

@@ -9,6 +9,7 @@ import {
   staleFileSchema,
   synonymsFileSchema,
   topicSchema,
+  type Contact,
   type Topic,
 } from './schema';
 import {
@@ -34,12 +35,7 @@ export interface KbIssue {
   message: string;
 }
 
-export interface Contact {
-  key: string;
-  name: { sv: string; en: string };
-  value: string;
-  fallback?: { sv: string; en: string };
-}
+export type { Contact } from './schema';
 
 export interface StaleStatement {
   id: string;
@@ -129,25 +125,7 @@ function loadTopics(dir: string, root: string, issues: KbIssue[]): Topic[] {
     if (fileId !== t.id) {
       issues.push({ severity: 'error', file: rel, entry: t.id, field: 'id', message: `must equal the file name (${fileId})` });
     }
-    topics.push({
-      id: t.id,
-      area: t.area,
-      title: t.title,
-      summaryEn: t.summary_en,
-      audience: t.audience,
-      roles: t.roles,
-      urgent: t.urgent,
-      report: t.report,
-      steps: t.steps,
-      answer: t.answer.trim(),
-      questions: t.questions,
-      keywords: t.keywords,
-      related: t.related,
-      sources: t.sources,
-      reviewed: t.reviewed,
-      owner: t.owner,
-      file: rel,
-    });
+    topics.push({ ...t, file: rel });
   }
   return topics;
 }
@@ -158,7 +136,7 @@ function loadContacts(path: string, rel: string, issues: KbIssue[], into: Map<st
   const parsed = contactsFileSchema.safeParse(raw ?? {});
   if (!parsed.success) return zodIssues(parsed.error, rel, undefined, issues);
   for (const [key, c] of Object.entries(parsed.data)) {
-    into.set(key, { key, name: c.name, value: c.value.trim(), fallback: c.fallback });
+    into.set(key, { key, name: c.name, value: c.value.trim(), fallback: c.fallback, fallbackElected: c.fallback_fv });
   }
 }
 

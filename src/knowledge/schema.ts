@@ -24,55 +24,64 @@ export const sourceSchema = z
   })
   .refine((s) => s.url !== undefined || s.doc !== undefined, { message: 'needs url or doc' });
 
-export const topicSchema = z.object({
-  id: z.string().regex(idPattern, 'lower-case letters, digits and hyphens only'),
-  area: z.enum(AREAS),
-  title: localized,
-  summary_en: nonEmpty,
-  audience: z.array(z.enum(AUDIENCES)).min(1, 'name at least one audience'),
-  roles: z.array(nonEmpty).default([]),
-  urgent: z.boolean().default(false),
-  report: z.enum(['hot-och-vald', 'otillaten-paverkan', 'informationssakerhet']).optional(),
-  steps: z.array(nonEmpty).default([]),
-  answer: nonEmpty,
-  questions: z.array(nonEmpty).min(5, 'write at least five alternative questions'),
-  keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
-  related: z.array(nonEmpty).default([]),
-  sources: z.array(sourceSchema).min(1, 'cite at least one source'),
-  reviewed: isoDate,
-  owner: nonEmpty,
-});
+/** The report types a topic's "Rapportera händelsen" button can start. */
+export const TOPIC_REPORT_TYPES = ['hot-och-vald', 'otillaten-paverkan', 'informationssakerhet'] as const;
+
+/**
+ * One topic file (knowledge/topics/<id>.yaml). This schema is the single definition of a topic:
+ * the YAML keeps the content owners' snake_case names, the transform gives the program's names,
+ * and `Topic` below is derived from it, so a new field is written once.
+ */
+export const topicSchema = z
+  .object({
+    id: z.string().regex(idPattern, 'lower-case letters, digits and hyphens only'),
+    area: z.enum(AREAS),
+    title: localized,
+    summary_en: nonEmpty,
+    audience: z.array(z.enum(AUDIENCES)).min(1, 'name at least one audience'),
+    roles: z.array(nonEmpty).default([]),
+    urgent: z.boolean().default(false),
+    report: z.enum(TOPIC_REPORT_TYPES).optional(),
+    steps: z.array(nonEmpty).default([]),
+    /** The steps in English, shown when the person writes English; required for urgent topics (kb:check). */
+    steps_en: z.array(nonEmpty).optional(),
+    answer: nonEmpty,
+    questions: z.array(nonEmpty).min(5, 'write at least five alternative questions'),
+    keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    related: z.array(nonEmpty).default([]),
+    sources: z.array(sourceSchema).min(1, 'cite at least one source'),
+    reviewed: isoDate,
+    owner: nonEmpty,
+  })
+  .transform(({ summary_en, steps_en, answer, ...rest }) => ({
+    ...rest,
+    summaryEn: summary_en,
+    stepsEn: steps_en,
+    answer: answer.trim(),
+  }));
 
 export type TopicInput = z.input<typeof topicSchema>;
 
 /** A knowledge entry as the rest of the program sees it. */
-export interface Topic {
-  id: string;
-  area: Area;
-  title: { sv: string; en: string };
-  summaryEn: string;
-  audience: Audience[];
-  roles: string[];
-  urgent: boolean;
-  report?: 'hot-och-vald' | 'otillaten-paverkan' | 'informationssakerhet';
-  steps: string[];
-  answer: string;
-  questions: string[];
-  keywords: string[];
-  related: string[];
-  sources: Array<{ title: string; url?: string; doc?: string; section?: string }>;
-  reviewed: string;
-  owner: string;
+export type Topic = z.output<typeof topicSchema> & {
   /** File the entry came from, relative to the knowledge folder (for error messages). */
   file: string;
-}
+};
 
 export const contactSchema = z.object({
   name: localized,
   value: z.string().default(''),
   /** What to say while the value is unset, when "fråga din chef" would not help (e.g. the manager is away). */
   fallback: localized.optional(),
+  /** The same for elected officials, who have no manager to ask (kb:check requires it where FV topics use the contact). */
+  fallback_fv: localized.optional(),
 });
+
+/** A contact as the program sees it. */
+export type Contact = Omit<z.output<typeof contactSchema>, 'fallback_fv'> & {
+  key: string;
+  fallbackElected?: z.output<typeof contactSchema>['fallback_fv'];
+};
 export const contactsFileSchema = z.record(z.string().regex(idPattern, 'contact keys: lower-case and hyphens'), contactSchema);
 
 export const synonymsFileSchema = z.object({

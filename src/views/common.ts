@@ -1,6 +1,6 @@
 import type { CardView } from '../cards/templates';
 import type { Verb } from '../cards/verbs';
-import type { Locale } from '../i18n/strings';
+import { strings, type Locale } from '../i18n/strings';
 import type { ContactResolver } from '../knowledge/contacts';
 
 export type { CardView } from '../cards/templates';
@@ -20,4 +20,14 @@ export interface ButtonView {
 /** A simple titled card with paragraphs and optional buttons. */
 export function messageView(title: string, paragraphs: string[], actions: ButtonView[] = []): CardView {
   return { template: 'message', data: { title, paragraphs: paragraphs.map((text) => ({ text })), actions } };
+}
+
+/** "Det där förstod jag inte" with a way on: the answer to any card action that cannot be acted on. */
+export function badInputView(locale: Locale): CardView {
+  const s = strings(locale);
+  return messageView(
+    s.badInputTitle,
+    [s.badInputText],
+    [{ title: s.buttonHelp, data: { verb: 'help.show' } }],
+  );
 }

@@ -1,4 +1,5 @@
 import { strings } from '../i18n/strings';
+import { contactAudience } from '../knowledge/audience';
 import type { Topic } from '../knowledge/schema';
 import type { CardView, ViewContext } from './common';
 
@@ -22,10 +23,13 @@ export function answerView(
   topic: Topic,
   related: Topic[],
   ctx: ViewContext,
-  options: { alternatives?: Topic[] } = {},
+  options: { alternatives?: Topic[]; question?: string } = {},
 ): CardView {
   const s = strings(ctx.locale);
-  const fill = (t: string) => ctx.contacts.fill(t);
+  // An elected official has no manager to ask: FV topics, and anyone who says they are one, get
+  // the förtroendevalda fallbacks for unset contacts.
+  const contacts = ctx.contacts.forAudience(contactAudience(topic, options.question));
+  const fill = (t: string) => contacts.fill(t);
   const relatedButtons = [...related, ...(options.alternatives ?? [])]
     .filter((t, i, all) => t.id !== topic.id && all.findIndex((x) => x.id === t.id) === i)
     .slice(0, MAX_RELATED)

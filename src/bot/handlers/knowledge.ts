@@ -1,3 +1,4 @@
+import type { VerbData } from '../../cards/verbs';
 import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
@@ -19,10 +20,17 @@ function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
 }
 
 /** Sends the answer card of one topic. */
-export function sendTopic(deps: BotDeps, turn: Turn, topic: Topic, alternatives: string[] = []): void {
+export function sendTopic(
+  deps: BotDeps,
+  turn: Turn,
+  topic: Topic,
+  alternatives: string[] = [],
+  question?: string,
+): void {
   turn.card(
     answerView(topic, topicsOf(deps, topic.related), turn.view, {
       alternatives: topicsOf(deps, alternatives),
+      question,
     }),
   );
 }
@@ -45,7 +53,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     const oneCard = rolesAnswer.view.template === 'roles-checklist';
     if (!oneCard && decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
       const topic = deps.search.topic(decision.topicId);
-      if (topic) sendTopic(deps, turn, topic);
+      if (topic) sendTopic(deps, turn, topic, [], text);
     }
     deps.logger.info(
       { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
@@ -57,7 +65,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
   switch (decision.kind) {
     case 'answer': {
       const topic = deps.search.topic(decision.topicId);
-      if (topic) sendTopic(deps, turn, topic, decision.alternatives);
+      if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
       deps.logger.info(
         { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
@@ -101,9 +109,8 @@ function offerReport(turn: Turn): void {
 }
 
 /** kb.open: a topic chosen from a button ("Menade du…?", related topics). */
-export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
-  const id = typeof data.topicId === 'string' ? data.topicId : '';
-  const topic = deps.search.topic(id);
+export function openTopic(deps: BotDeps, turn: Turn, data: VerbData<'kb.open'>): void {
+  const topic = deps.search.topic(data.topicId);
   if (!topic) {
     const s = strings(turn.locale);
     turn.card(
@@ -115,9 +122,9 @@ export function openTopic(deps: BotDeps, turn: Turn, data: Record<string, unknow
 }
 
 /** kb.feedback: 👍/👎 on an answer; counted per topic, nothing about the user. */
-export function recordFeedback(deps: BotDeps, turn: Turn, data: Record<string, unknown>): void {
-  const id = typeof data.topicId === 'string' ? data.topicId : '';
-  if (!deps.search.topic(id) || (data.helpful !== 'yes' && data.helpful !== 'no')) {
+export function recordFeedback(deps: BotDeps, turn: Turn, data: VerbData<'kb.feedback'>): void {
+  const id = data.topicId;
+  if (!deps.search.topic(id)) {
     const s = strings(turn.locale);
     turn.card(messageView(s.badInputTitle, [s.badInputText]));
     return;
