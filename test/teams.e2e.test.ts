@@ -93,9 +93,7 @@ describe('one language per conversation, whatever the client locale', () => {
   });
 
   test('the person’s own Swedish text changes an English conversation back to Swedish', async () => {
-    expect(texts(await say('lang-switch', 'who is responsible for information security?'))).toMatch(
-      /Who is responsible|responsible/i,
-    );
+    expect(texts(await say('lang-switch', 'hello, what can you do?'))).toMatch(/What I can help with/);
     expect(texts(await say('lang-switch', 'vad kan du göra?'))).toContain('Det här kan jag hjälpa till med');
     expect(texts(await say('lang-switch', 'rapportera'))).toContain('Är någon i fara just nu?');
   });

@@ -50,7 +50,8 @@ export class Turn {
    * the next step replaces it in place (Action.Submit stays as the fallback).
    */
   card(view: CardView): void {
-    let card = stampLanguage(renderCard(view.template, view.data), this.locale);
+    const locale = view.locale ?? this.locale;
+    let card = stampLanguage(renderCard(view.template, view.data), locale);
     if (updatesInPlace(view.template)) card = toUniversalActions(card);
     this.replies.push({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
   }

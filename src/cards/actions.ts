@@ -4,6 +4,9 @@ import type { TemplateName } from './templates';
 
 type Json = Record<string, unknown>;
 
+/** Longest button title Teams shows uncut (about 40 characters); longer text belongs in the card body. */
+export const MAX_ACTION_TITLE = 40;
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Calls `visit` on every action object in a card (actions, selectAction, nested ActionSets, fallbacks). */
@@ -19,9 +22,10 @@ function eachAction(node: unknown, visit: (action: Json) => void): void {
 
 /**
  * Stamps the card's language into every button's data (`lang`), so a click answers in the language
- * of the card it was on, whatever the client's locale says.
+ * of the card it was on, whatever the client's locale says. The card's own `lang` says the same.
  */
 export function stampLanguage(card: AdaptiveCardJson, locale: Locale): AdaptiveCardJson {
+  card.lang = locale;
   eachAction(card, (action) => {
     if ((action.type === 'Action.Submit' || action.type === 'Action.Execute') && isObject(action.data)) {
       action.data.lang = locale;

@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/strings';
+
 /**
  * The card templates, declared once: one name per JSON file in the top-level cards/ folder
  * (cards.test.ts checks the folder against this list), so a view naming a template that does not
@@ -39,4 +41,9 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export interface CardView {
   template: TemplateName;
   data: object;
+  /**
+   * The one language the card is written in, when it differs from the conversation's (an answer
+   * whose knowledge exists only in Swedish); its buttons answer in it.
+   */
+  locale?: Locale;
 }

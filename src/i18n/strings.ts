@@ -57,6 +57,7 @@ const sv = {
   errorText: 'Något gick fel hos mig. Försök igen om en stund. Är det bråttom och någon är i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
   tooLong: 'Din fråga var mycket lång, så jag har sökt på början av den.',
+  swedishOnly: (summary: string) => `Kort sagt: ${summary} Vägledningen nedan finns bara på svenska.`,
 };
 
 const en: typeof sv = {
@@ -109,6 +110,7 @@ const en: typeof sv = {
   errorText: 'Something went wrong on my side. Please try again shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',
   tooLong: 'Your question was very long, so I searched on its beginning.',
+  swedishOnly: (summary: string) => `In short: ${summary} The guidance below is available in Swedish only.`,
 };
 
 export const STRINGS: Record<Locale, typeof sv> = { sv, en };

@@ -1,4 +1,4 @@
-import { strings } from '../i18n/strings';
+import { strings, type Locale } from '../i18n/strings';
 import { contactAudience } from '../knowledge/audience';
 import type { Topic } from '../knowledge/schema';
 import type { CardView, ViewContext } from './common';
@@ -25,31 +25,41 @@ export function answerView(
   ctx: ViewContext,
   options: { alternatives?: Topic[]; question?: string } = {},
 ): CardView {
-  const s = strings(ctx.locale);
+  // One language per card, by construction: every text and contact below comes from `locale`.
+  const locale = answerLocale(topic, ctx.locale);
+  const s = strings(locale);
   // An elected official has no manager to ask: FV topics, and anyone who says they are one, get
   // the förtroendevalda fallbacks for unset contacts.
-  const contacts = ctx.contacts.forAudience(contactAudience(topic, options.question));
+  const contacts = ctx.contacts.inLocale(locale).forAudience(contactAudience(topic, options.question));
   const fill = (t: string) => contacts.fill(t);
   const relatedButtons = [...related, ...(options.alternatives ?? [])]
     .filter((t, i, all) => t.id !== topic.id && all.findIndex((x) => x.id === t.id) === i)
     .slice(0, MAX_RELATED)
-    .map((t) => ({ id: t.id, title: ctx.locale === 'en' ? t.title.en : t.title.sv }));
+    .map((t) => ({ id: t.id, title: t.title[locale] }));
+  const english = locale === 'en';
   return {
     template: 'answer',
+    locale,
     data: {
       topicId: topic.id,
       urgent: topic.urgent,
       dangerText: s.dangerNow,
       policeText: s.policeNonUrgent,
-      title: topic.title.sv,
-      summaryEn: ctx.locale === 'en' ? topic.summaryEn : '',
+      title: topic.title[locale],
+      summaryEn: english ? topic.summaryEn : '',
       stepsTitle: s.stepsTitle,
-      steps: topic.steps.map((text, i) => ({ n: i + 1, text: fill(text) })),
-      paragraphs: topic.answer
-        .split(/\n\s*\n/)
-        .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-        .filter((p) => p.length > 0)
-        .map((p) => ({ text: fill(p) })),
+      steps: (english ? (topic.stepsEn ?? []) : topic.steps).map((text, i) => ({
+        n: i + 1,
+        text: fill(text),
+      })),
+      // The longer explanation exists in Swedish only; an English card keeps to its summary and steps.
+      paragraphs: english
+        ? []
+        : topic.answer
+            .split(/\n\s*\n/)
+            .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+            .filter((p) => p.length > 0)
+            .map((p) => ({ text: fill(p) })),
       sourceLabel: s.sourceLabel,
       sources: sourceText(topic),
       reviewedLabel: s.reviewedLabel,
@@ -64,6 +74,15 @@ export function answerView(
       feedbackNo: s.feedbackNo,
     },
   };
+}
+
+/**
+ * The language an answer card is written in: the knowledge is Swedish, so English only for a person
+ * writing English and a topic with English steps. Otherwise the whole card is Swedish (the bot
+ * layer puts the English summary in a message of its own before it), never half and half.
+ */
+export function answerLocale(topic: Topic, wanted: Locale): Locale {
+  return wanted === 'en' && (topic.stepsEn?.length ?? 0) > 0 ? 'en' : 'sv';
 }
 
 /** "Menade du…?" with up to three topics as buttons. */

@@ -27,12 +27,13 @@ export function sendTopic(
   alternatives: string[] = [],
   question?: string,
 ): void {
-  turn.card(
-    answerView(topic, topicsOf(deps, topic.related), turn.view, {
-      alternatives: topicsOf(deps, alternatives),
-      question,
-    }),
-  );
+  const view = answerView(topic, topicsOf(deps, topic.related), turn.view, {
+    alternatives: topicsOf(deps, alternatives),
+    question,
+  });
+  // An English asker, Swedish-only guidance: the English summary first, in a message of its own.
+  if (turn.locale === 'en' && view.locale !== 'en') turn.text(strings('en').swedishOnly(topic.summaryEn));
+  turn.card(view);
 }
 
 /**
