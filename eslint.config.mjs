@@ -23,6 +23,8 @@ export default tseslint.config(
       '*.mjs',
       'deploy/**',
       'src/cli/_*.ts',
+      // The echo bot baseline is plain CommonJS so it starts without a compile step.
+      'bench/*.cjs',
     ],
   },
   eslint.configs.recommended,

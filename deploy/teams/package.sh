@@ -99,7 +99,7 @@ const maxLen = (label, s, max) => {
 const https = (label, s) => {
   if (!/^https:\/\//i.test(s ?? '')) problems.push(`${label} must be an https URL`);
 };
-if (manifest.manifestVersion !== '1.17') problems.push('manifestVersion must be "1.17"');
+if (manifest.manifestVersion !== '1.30') problems.push('manifestVersion must be "1.30"');
 if (!GUID.test(manifest.id ?? '')) problems.push('id must be a GUID');
 if (!SEMVER.test(manifest.version ?? '')) problems.push('version must be like 1.2.3');
 maxLen('name.short', manifest.name?.short, 30);

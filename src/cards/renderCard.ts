@@ -13,6 +13,12 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 export const DEFAULT_CARDS_DIR = join(__dirname, '..', '..', '..', 'cards');
 
 const cache = new Map<string, Map<string, unknown>>();
+/**
+ * Compiled templates, per cards folder and name. adaptivecards-templating parses every expression
+ * of a template in its constructor; building one per reply was a quarter of a turn's CPU. expand()
+ * is synchronous and resets the instance's context each time, so one instance serves every reply.
+ */
+const compiled = new Map<string, Map<string, ACData.Template>>();
 
 function resolveCardsDir(dir?: string): string {
   if (dir) return dir;
@@ -50,8 +56,22 @@ export function templateNames(dir?: string): string[] {
  * does not evaluate `${...}` inside data values, so such text shows literally.
  */
 export function renderCard(name: TemplateName, data: object, dir?: string): AdaptiveCardJson {
-  const template = loadTemplates(dir).get(name);
-  if (!template) throw new Error(`Unknown card template: ${name}`);
-  const expanded = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
-  return expanded;
+  return compiledTemplate(name, dir).expand({ $root: data }) as AdaptiveCardJson;
+}
+
+function compiledTemplate(name: TemplateName, dir?: string): ACData.Template {
+  const cardsDir = resolveCardsDir(dir);
+  let byName = compiled.get(cardsDir);
+  if (!byName) {
+    byName = new Map();
+    compiled.set(cardsDir, byName);
+  }
+  let template = byName.get(name);
+  if (!template) {
+    const json = loadTemplates(cardsDir).get(name);
+    if (!json) throw new Error(`Unknown card template: ${name}`);
+    template = new ACData.Template(json);
+    byName.set(name, template);
+  }
+  return template;
 }
