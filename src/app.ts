@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
-import { ReportService } from './bot/reportService';
+import { createProactiveSend } from './bot/proactive';
+import { ReportUseCases } from './report/useCases';
 import type { AppConfig } from './config';
 import { SqliteInsightsStore } from './insights/insightsStore';
 import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
@@ -11,6 +12,9 @@ import { ContactResolver } from './knowledge/contacts';
 import { formatIssue } from './knowledge/loader';
 import type { Logger } from './logger';
 import { purgeExpired } from './report/retention';
+import { errorCode } from './report/outbox';
+import { createPgPool } from './db/postgres';
+import { deferredMethods, reconnecting } from './db/reconnecting';
 import { PostgresReportRepository } from './report/postgresReportRepository';
 import type { ReportRepository } from './report/repository';
 import { SqliteReportRepository } from './report/sqliteReportRepository';
@@ -37,14 +41,34 @@ const GAP_RETENTION_DAYS = 90;
 /** Conversation state (report drafts among it) untouched this long is deleted; user profiles stay. */
 const CONVERSATION_STATE_DAYS = 30;
 
+/** /readyz waits this long for the database before it says "not ready". */
+const READY_TIMEOUT_MS = 1_000;
+
+/** True when `check` resolves within `ms`; false when it rejects or takes longer. */
+async function answersWithin(check: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([check.then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The bot with everything it needs, before any HTTP: what tests drive through a TestAdapter. */
 export interface Services {
   bot: SakerhetsguidenBot;
   deps: BotDeps;
-  reports: ReportService;
+  reports: ReportUseCases;
   repository: ReportRepository;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
+  /** Resolves when the databases answer a cheap query; rejects otherwise (for /readyz). */
+  storageAnswers(): Promise<void>;
   /** Closes storage and databases (after the server has stopped). */
   close(): Promise<void>;
 }
@@ -64,11 +88,31 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
 
   let storage: ClosableStorage;
   let repository: ReportRepository;
+  let storageAnswers: () => Promise<void> = () => Promise.resolve();
+  let closeDatabase: () => Promise<void> = () => Promise.resolve();
   if (config.storage.kind === 'postgres' && config.storage.databaseUrl) {
-    const pgStorage = new PostgresStorage(config.storage.databaseUrl);
-    await pgStorage.ready(); // fail fast on a wrong DATABASE_URL
+    // One pool for state and reports. A database that is down at start, restarts or drops our
+    // connections must not stop the service: it starts anyway, turns meanwhile get a "try again
+    // shortly", the repository migrates on the first call that reaches the database, and
+    // /readyz says not ready until it answers.
+    const pool = createPgPool(config.storage.databaseUrl, {
+      onIdleError: (error) =>
+        logger.warn({ event: 'db.connection.lost', code: errorCode(error) }, 'database dropped a connection'),
+    });
+    const pgStorage = new PostgresStorage(pool);
     storage = pgStorage;
-    repository = await PostgresReportRepository.open(config.storage.databaseUrl);
+    const opened = reconnecting(() => PostgresReportRepository.open(pool));
+    repository = deferredMethods<ReportRepository>(opened);
+    try {
+      await Promise.all([pgStorage.ready(), opened.get()]);
+    } catch (error) {
+      logger.error({ event: 'db.unavailable', code: errorCode(error) }, 'database not reachable at start');
+    }
+    storageAnswers = async () => {
+      await pool.query('SELECT 1');
+      await Promise.all([pgStorage.ready(), opened.get()]);
+    };
+    closeDatabase = () => pool.end();
   } else {
     storage = new SqliteStorage(join(config.dataDir, 'state.sqlite'));
     repository = new SqliteReportRepository(join(config.dataDir, 'reports.sqlite'));
@@ -83,15 +127,18 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     const gaps = insights.purgeGapsOlderThan(GAP_RETENTION_DAYS, now);
     logger.info({ event: 'retention.swept', reports, conversations, gaps }, 'expired personal data deleted');
   };
-  await sweep();
+  // Retention must not keep the service from starting (the database may be down right now).
+  await sweep().catch((error: unknown) =>
+    logger.warn({ event: 'retention.failed', code: errorCode(error) }, 'retention sweep failed'),
+  );
 
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
   const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
-  const reports = new ReportService({
+  const reports = new ReportUseCases({
     config,
     repository,
-    storage: botStorage,
+    storage,
     logger,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
@@ -110,10 +157,12 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     reports,
     repository,
     sweep,
+    storageAnswers,
     async close() {
       await reports.stop();
       await repository.close();
       await storage.close();
+      await closeDatabase();
       insights.close();
     },
   };
@@ -127,7 +176,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const services = await createServices(config, logger);
   const { bot, reports } = services;
   const adapter = createAdapter(config, logger);
-  reports.startDelivery(adapter);
+  reports.startDelivery(createProactiveSend(adapter, config.auth.appId));
 
   let open = true;
   const retentionTimer = setInterval(() => {
@@ -136,7 +185,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   retentionTimer.unref();
 
   const server: RunningServer = await startServer(
-    { adapter, runTurn: (ctx) => bot.run(ctx), isReady: () => open, logger },
+    {
+      adapter,
+      runTurn: (ctx) => bot.run(ctx),
+      isReady: async () => open && (await answersWithin(services.storageAnswers(), READY_TIMEOUT_MS)),
+      logger,
+    },
     config.port,
     config.host,
   );

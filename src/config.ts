@@ -36,6 +36,11 @@ const schema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  ToBotFromChannelOpenIdMetadataUrl: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ToBotFromChannelTokenIssuer: optionalString,
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
   CONTACTS_FILE: optionalString,
   SEARCH_ANSWER_THRESHOLD: fraction(0.47),
@@ -92,7 +97,16 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  auth: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
+  auth: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType?: string;
+    /** Where the channel's token signing keys are published (the SDK's default when unset). */
+    openIdMetadataUrl?: string;
+    /** The issuer the channel's tokens must carry (the SDK's default when unset). */
+    tokenIssuer?: string;
+  };
   knowledgeDir: string;
   contactsFile?: string;
   search: { answerThreshold: number; suggestThreshold: number; ambiguityMargin: number };
@@ -141,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
       appPassword: e.MicrosoftAppPassword,
       tenantId: e.MicrosoftAppTenantId,
       appType: e.MicrosoftAppType,
+      openIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+      tokenIssuer: e.ToBotFromChannelTokenIssuer,
     }),
     knowledgeDir: resolve(e.KNOWLEDGE_DIR),
     contactsFile: e.CONTACTS_FILE ? resolve(e.CONTACTS_FILE) : undefined,

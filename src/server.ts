@@ -1,13 +1,15 @@
 import * as restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { classifyRequestError, type ChannelAdapter } from './bot/adapter';
+import { parseEnvelope } from './bot/envelope';
 import type { Logger } from './logger';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: ChannelAdapter;
   /** Runs one turn (the bot's run method). */
   runTurn: (context: TurnContext) => Promise<void>;
-  /** True when knowledge is loaded and storage is open. */
-  isReady: () => boolean;
+  /** True when knowledge is loaded and storage answers (bounded in time by the caller). */
+  isReady: () => Promise<boolean>;
   logger: Logger;
 }
 
@@ -31,29 +33,39 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
     res.send(200, { status: 'ok' });
     return next();
   });
-  server.get('/readyz', (_req, res, next) => {
-    const ready = deps.isReady() && !draining;
+  server.get('/readyz', async (_req, res) => {
+    const ready = !draining && (await deps.isReady().catch(() => false));
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
-    return next();
   });
   server.post('/api/messages', async (req, res) => {
     if (draining) {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    // The SDK answers a body without an activity type with a 500; it is the caller's mistake: 400.
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+    // The SDK trusts the envelope (a numeric serviceUrl is a 500 there): wrong shapes are a 400 here.
+    const activity = parseEnvelope(req.body);
+    if (!activity) {
       res.send(400, { error: 'invalid activity' });
       return;
     }
     inFlight++;
     const started = Date.now();
     try {
-      await deps.adapter.process(req, res, (context) => deps.runTurn(context));
+      const authHeader = req.header('authorization') ?? '';
+      const invoke = await deps.adapter.handle(authHeader, activity as unknown as Activity, (context) =>
+        deps.runTurn(context),
+      );
+      if (invoke?.body === undefined) res.send(invoke?.status ?? 200);
+      else res.send(invoke.status, invoke.body);
     } catch (err) {
-      deps.logger.error({ event: 'http.error', name: (err as Error).name }, 'request failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
+      // Token problems and our own faults alike: a status and a fixed word, never the error's text
+      // (it can name the metadata URL, a DNS error or a key).
+      const status = classifyRequestError(err);
+      const log = { event: 'http.refused', status, name: (err as Error).name };
+      if (status === 500) deps.logger.error(log, 'request failed');
+      else deps.logger.warn(log, 'request refused');
+      const error = status === 401 ? 'unauthorized' : status === 503 ? 'unavailable' : 'internal error';
+      if (!res.headersSent) res.send(status, { error });
     } finally {
       inFlight--;
       deps.logger.debug({ event: 'http', ms: Date.now() - started, status: res.statusCode }, 'api/messages');

@@ -1,11 +1,14 @@
 import {
   ActivityHandler,
   ActivityTypes,
+  CardFactory,
   ConversationState,
+  type Activity,
   TurnContext,
   UserState,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
@@ -18,9 +21,11 @@ import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
 import { answerQuestion } from './handlers/knowledge';
+import { malformedInvoke, unsupportedInvoke } from './invokes';
 import { runVerb } from './router';
 import { parseAction } from '../cards/verbs';
-import { Turn, type ConversationData, type UserProfile } from './turn';
+import { Turn, type ConversationData, type Place, type TurnReply, type UserProfile } from '../turn';
+import type { Actor, ConversationRef } from '../report/types';
 
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
 const MAX_TEXT = 20_000;
@@ -39,6 +44,37 @@ function stripMentions(context: TurnContext): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_TEXT);
+}
+
+/** Who is acting: ids the channel vouches for (never anything from card data). */
+function actorOf(context: TurnContext): Actor {
+  const from = context.activity.from ?? { id: '' };
+  return {
+    userId: typeof from.id === 'string' ? from.id : '',
+    aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined,
+    name: typeof from.name === 'string' ? from.name : undefined,
+  };
+}
+
+/** Whether others can read along, and how to reach this conversation later. */
+function placeOf(context: TurnContext): Place {
+  const conversation = context.activity.conversation;
+  const type = conversation?.conversationType;
+  const kind =
+    type === 'channel'
+      ? 'channel'
+      : type === 'groupChat' || (type === undefined && conversation?.isGroup === true)
+        ? 'group'
+        : 'personal';
+  const reference = TurnContext.getConversationReference(context.activity) as ConversationRef;
+  return { kind, reference };
+}
+
+/** A reply as the channel wants it. */
+function toActivity(reply: TurnReply): Partial<Activity> {
+  return reply.kind === 'card'
+    ? { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.card)] }
+    : { type: ActivityTypes.Message, text: reply.text };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -78,7 +114,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.deps.reports.captureConversation(context);
+      await this.deps.reports.captureConversation(actorOf(context), placeOf(context));
       await next();
     });
   }
@@ -108,19 +144,13 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const user = await this.userProfile.get(context, {});
     const conversation = await this.conversationData.get(context, {});
     const org = user.organisationId ? this.deps.roles.organisation(user.organisationId) : undefined;
-    const from = context.activity.from ?? { id: '' };
-    const actor = {
-      userId: typeof from.id === 'string' ? from.id : '',
-      aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined,
-      name: typeof from.name === 'string' ? from.name : undefined,
-    };
     return new Turn(
-      context,
       locale,
-      actor,
+      actorOf(context),
       user,
       conversation,
       new ContactResolver(this.deps.kb.contacts, locale, org),
+      placeOf(context),
     );
   }
 
@@ -130,7 +160,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
     if (turn.conversation.welcomed) return;
     turn.conversation.welcomed = true;
     turn.card(welcomeView(turn.view));
-    await context.sendActivities(turn.replies);
+    await context.sendActivities(turn.replies.map(toActivity));
   }
 
   /**
@@ -170,7 +200,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await context.sendActivity({ type: ActivityTypes.Typing });
       await this.handleText(turn, text);
     }
-    if (turn.replies.length > 0) await context.sendActivities(turn.replies);
+    if (turn.replies.length > 0) await context.sendActivities(turn.replies.map(toActivity));
     this.deps.logger.info(
       { event: 'turn', ms: Date.now() - started, replies: turn.replies.length },
       'turn done',
@@ -205,9 +235,21 @@ export class SakerhetsguidenBot extends ActivityHandler {
           return this.dispatchVerb(turn, 'org.set', { phrase: intent.phrase });
         return answerQuestion(this.deps, turn, text);
       case 'question':
-        await this.deps.reports.offerResumeIfDraft(turn);
+        this.deps.reports.offerResumeIfDraft(turn);
         return answerQuestion(this.deps, turn, text);
     }
+  }
+
+  /**
+   * Invokes we do not handle (message extensions, task modules, unknown names) get what Teams
+   * expects instead of the SDK's 501: an empty result, a friendly message, or an empty 200.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const malformed = malformedInvoke(context.activity);
+    if (malformed) return malformed;
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    return unsupportedInvoke(context.activity.name, await this.locale(context));
   }
 
   /**
@@ -239,18 +281,19 @@ export class SakerhetsguidenBot extends ActivityHandler {
       turn.card(messageView(strings(turn.locale).badInputTitle, [strings(turn.locale).errorText]));
     }
     const last = turn.replies.at(-1);
-    const card = last?.attachments?.[0]?.content as Record<string, unknown> | undefined;
-    if (card) {
-      if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1));
-      return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+    if (last?.kind === 'card') {
+      if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1).map(toActivity));
+      return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: last.card };
     }
     // Only texts: they become the card that replaces the one clicked, so the click is answered in place.
-    const texts = turn.replies
-      .map((r) => r.text)
-      .filter((t): t is string => typeof t === 'string' && t !== '');
+    const texts = turn.replies.flatMap((r) => (r.kind === 'text' && r.text !== '' ? [r.text] : []));
     turn.replies.length = 0;
     turn.card(messageView('', texts.length > 0 ? texts : [strings(turn.locale).badInputText]));
-    const content = turn.replies[0]?.attachments?.[0]?.content as Record<string, unknown>;
-    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: content };
+    const only = turn.replies[0];
+    return {
+      statusCode: 200,
+      type: ADAPTIVE_CARD_CONTENT_TYPE,
+      value: only?.kind === 'card' ? only.card : {},
+    };
   }
 }

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/loader';
 import type { Logger } from '../logger';
 import type { RolesService } from '../roles/service';
 import type { SearchService } from '../search/service';
-import type { ReportService } from './reportService';
+import type { ReportUseCases } from '../report/useCases';
 
 /** Everything the bot's handlers use; built once by the composition root. */
 export interface BotDeps {
@@ -13,6 +13,6 @@ export interface BotDeps {
   search: SearchService;
   roles: RolesService;
   insights: InsightsStore;
-  reports: ReportService;
+  reports: ReportUseCases;
   logger: Logger;
 }

@@ -10,7 +10,7 @@ import {
   showResponsibility,
   showRole,
 } from './handlers/roles';
-import type { Turn } from './turn';
+import type { Turn } from '../turn';
 
 /** A card action's handler: the verb's parsed data in, replies queued on the turn. */
 export type VerbHandler<V extends Verb> = (
@@ -35,16 +35,16 @@ export const VERB_HANDLERS: { readonly [V in Verb]: VerbHandler<V> } = {
   'roles.checklist': showChecklist,
   'org.choose': chooseOrganisation,
   'org.set': setOrganisation,
-  'report.start': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.start', data),
-  'report.safety': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.safety', data),
-  'report.chooseType': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.chooseType', data),
-  'report.next': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.next', data),
-  'report.back': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.back', data),
-  'report.cancel': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.cancel', data),
-  'report.edit': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.edit', data),
-  'report.submit': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.submit', data),
-  'report.resume': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.resume', data),
-  'report.discard': (deps, turn, data) => deps.reports.handleFlow(turn, 'report.discard', data),
+  'report.start': (deps, turn, data) => deps.reports.flow(turn, 'report.start', data),
+  'report.safety': (deps, turn, data) => deps.reports.flow(turn, 'report.safety', data),
+  'report.chooseType': (deps, turn, data) => deps.reports.flow(turn, 'report.chooseType', data),
+  'report.next': (deps, turn, data) => deps.reports.flow(turn, 'report.next', data),
+  'report.back': (deps, turn, data) => deps.reports.flow(turn, 'report.back', data),
+  'report.cancel': (deps, turn, data) => deps.reports.flow(turn, 'report.cancel', data),
+  'report.edit': (deps, turn, data) => deps.reports.flow(turn, 'report.edit', data),
+  'report.submit': (deps, turn, data) => deps.reports.flow(turn, 'report.submit', data),
+  'report.resume': (deps, turn, data) => deps.reports.flow(turn, 'report.resume', data),
+  'report.discard': (deps, turn, data) => deps.reports.flow(turn, 'report.discard', data),
   'reports.mine': (deps, turn) => deps.reports.listMine(turn),
   'reports.all': (deps, turn) => deps.reports.listAll(turn),
   'reports.open': (deps, turn, data) => deps.reports.open(turn, data),

@@ -27,8 +27,9 @@ function eachAction(node: unknown, visit: (action: Json) => void): void {
 export function stampLanguage(card: AdaptiveCardJson, locale: Locale): AdaptiveCardJson {
   card.lang = locale;
   eachAction(card, (action) => {
+    // A button that opens the other language on purpose ("Hela svaret på svenska") keeps its own.
     if ((action.type === 'Action.Submit' || action.type === 'Action.Execute') && isObject(action.data)) {
-      action.data.lang = locale;
+      action.data.lang ??= locale;
     }
   });
   return card;

@@ -108,6 +108,62 @@ describe('card templates', () => {
     expect(card).toContain('nämndsekreteraren');
   });
 
+  describe('language: one language per card, contacts in the card’s language', () => {
+    const en = { locale: 'en' as const, contacts: new ContactResolver(kb.contacts, 'en') };
+    const view = (id: string, c: { locale: 'sv' | 'en'; contacts: ContactResolver } = en) =>
+      answerView(topic(id), [], c);
+    const data = (id: string, c: { locale: 'sv' | 'en'; contacts: ContactResolver } = en) =>
+      view(id, c).data as {
+        title: string;
+        steps: Array<{ text: string }>;
+        stepsNote: string;
+        answerNote: string;
+        inSwedishLabel: string;
+        paragraphs: Array<{ text: string }>;
+      };
+
+    test('someone who writes English gets an urgent topic as an English card: title, steps and contacts', () => {
+      expect(view('hv-akut-hotad-nu').locale).toBe('en');
+      const d = data('hv-akut-hotad-nu');
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.en);
+      expect(d.steps[0]?.text).toMatch(/^Get to safety and call 112/);
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).toContain(
+        'the on-call or deputy manager under your local routine (see your local routine or ask a colleague)',
+      );
+      expect(steps).not.toMatch(/fråga|kontaktuppgifter|lokala rutin/);
+    });
+
+    test('the Swedish-only rest of the answer is not mixed in: the English card says so and offers it in Swedish', () => {
+      const d = data('hv-akut-hotad-nu');
+      expect(d.answerNote).toBe('The rest of this answer is available in Swedish only.');
+      expect(d.paragraphs).toEqual([]);
+      const card = renderCard('answer', view('hv-akut-hotad-nu').data);
+      expect(JSON.stringify(card)).toContain('"verb":"kb.open","topicId":"hv-akut-hotad-nu","lang":"sv"');
+    });
+
+    test('a topic without English steps is a Swedish card throughout, Swedish contacts included', () => {
+      expect(view('hv-stod-efterat').locale).toBe('sv');
+      const d = data('hv-stod-efterat');
+      expect(d.title).toBe(topic('hv-stod-efterat').title.sv);
+      expect(d.answerNote).toBe('');
+      const steps = d.steps.map((x) => x.text).join(' ');
+      expect(steps).not.toMatch(/ask your|the security function|occupational health/);
+    });
+
+    test('a Swedish reader gets no English text and no language notes', () => {
+      const d = data('hv-akut-hotad-nu', ctx);
+      expect(d.title).toBe(topic('hv-akut-hotad-nu').title.sv);
+      expect(d.stepsNote).toBe('');
+      expect(d.answerNote).toBe('');
+      expect(JSON.stringify(d)).not.toMatch(/ask your manager|on-call|Call 112/);
+    });
+
+    test('every urgent topic has English steps', () => {
+      for (const t of kb.topics.filter((x) => x.urgent)) expect(t.stepsEn?.length).toBe(t.steps.length);
+    });
+  });
+
   test("with Järva chosen, the security function is named as Järva's", () => {
     const jarva = new ContactResolver(kb.contacts, 'sv', roles.organisation('jarva'));
     expect(jarva.resolve('sakerhetsfunktion').text).toContain('Järva');

@@ -9,15 +9,61 @@ export interface PgPoolOptions {
   /** Schema to put first on search_path (tests isolate themselves in one schema each). */
   schema?: string;
   max?: number;
+  /** Told when the server ends an idle pooled connection (restart, failover, pg_terminate_backend). */
+  onIdleError?: (error: Error) => void;
 }
 
-/** Builds a pool; with `schema`, every connection starts with that schema on its search_path. */
+/** A connection attempt that hangs (server unreachable, not refusing) fails after this long. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * Builds a pool; with `schema`, every connection starts with that schema on its search_path.
+ * The pool always has an 'error' listener: without one, node-postgres re-emits an idle
+ * connection's error as an unhandled 'error' event and the whole process exits. The broken
+ * connection is dropped from the pool either way; the next query opens a new one.
+ */
 export function createPgPool(connectionString: string, options: PgPoolOptions = {}): Pool {
-  return new Pool({
+  const pool = new Pool({
     connectionString,
     max: options.max ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(options.schema ? { options: `-c search_path=${assertIdentifier(options.schema)}` } : {}),
   });
+  pool.on('error', (error) => options.onIdleError?.(error));
+  return pool;
+}
+
+/** SQLSTATE classes and socket codes that mean "the database is not reachable right now". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown (pg_terminate_backend, fast shutdown)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
+  '53300', // too_many_connections
+]);
+
+/**
+ * True when an error says the database cannot be reached (refused, dropped, restarting, timed out),
+ * as opposed to a bug or bad data: the caller tells the person to try again shortly.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  const message = (error as { message?: unknown }).message;
+  // node-postgres reports these without a code.
+  return (
+    typeof message === 'string' &&
+    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed|Cannot use a pool after calling end)/.test(
+      message,
+    )
+  );
 }
 
 /**
@@ -37,6 +83,12 @@ export function resolvePool(
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client has no pool listener: when the server ends the connection (even during a
+  // query) the client also emits 'error', and unheard that would end the process.
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -52,6 +104,8 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     throw error;
   } finally {
     client.release(broken);
+    // A broken client is being destroyed and may still emit: it keeps the listener.
+    if (!broken) client.removeListener('error', onError);
   }
 }
 

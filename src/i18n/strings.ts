@@ -1,8 +1,9 @@
 import { inSentence } from './text';
 
 /**
- * Every text the bot itself says, Swedish first, English second. Knowledge answers stay Swedish
- * (the English summary line is added where the user writes English).
+ * Every text the bot itself says, Swedish first, English second. In knowledge answers the title,
+ * summary and (where written) the steps come in English for someone who writes English; the
+ * rest stays Swedish, and the card says so.
  */
 export type Locale = 'sv' | 'en';
 
@@ -28,6 +29,8 @@ const sv = {
   buttonOrganisation: 'Välj förvaltning',
   buttonHelp: 'Hjälp',
   stepsTitle: 'Gör så här',
+  answerSwedishOnly: 'Resten av svaret finns bara på svenska.',
+  inSwedish: 'Hela svaret på svenska',
   sourceLabel: 'Källa',
   reviewedLabel: 'Senast granskad',
   relatedTitle: 'Du kanske också undrar',
@@ -55,6 +58,8 @@ const sv = {
     'Något i meddelandet saknades eller såg konstigt ut. Inget har gått förlorat. Skriv din fråga eller välj "Hjälp".',
   emptyText: 'Skriv en fråga, eller "hjälp" för att se vad jag kan.',
   errorText: 'Något gick fel hos mig. Försök igen om en stund. Är det bråttom och någon är i fara: ring 112.',
+  storageDownText:
+    'Jag når inte min databas just nu, så jag kan inte spara eller visa något. Inget har gått förlorat: en rapport du håller på med finns kvar och du kan fortsätta där du var om en stund. Är någon i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
   tooLong: 'Din fråga var mycket lång, så jag har sökt på början av den.',
   swedishOnly: (summary: string) => `Kort sagt: ${summary} Vägledningen nedan finns bara på svenska.`,
@@ -63,7 +68,7 @@ const sv = {
 const en: typeof sv = {
   welcomeTitle: 'Hi! I am Säkerhetsguiden',
   welcomeText:
-    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Answers are in Swedish.",
+    "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Urgent advice comes in English; most detailed answers are in Swedish only, and I say so where that is the case.",
   dangerNow: 'Is anyone in danger right now? Call 112.',
   policeNonUrgent: 'Police, non-emergency: 114 14.',
   helpTitle: 'What I can help with',
@@ -82,6 +87,8 @@ const en: typeof sv = {
   buttonOrganisation: 'Choose organisation',
   buttonHelp: 'Help',
   stepsTitle: 'What to do',
+  answerSwedishOnly: 'The rest of this answer is available in Swedish only.',
+  inSwedish: 'Full answer in Swedish',
   sourceLabel: 'Source',
   reviewedLabel: 'Last reviewed',
   relatedTitle: 'You may also want to know',
@@ -108,6 +115,8 @@ const en: typeof sv = {
     'Something in the message was missing or odd. Nothing was lost. Type your question or choose "Help".',
   emptyText: 'Type a question, or "help" to see what I can do.',
   errorText: 'Something went wrong on my side. Please try again shortly. If someone is in danger: call 112.',
+  storageDownText:
+    'I cannot reach my database right now, so I cannot save or show anything. Nothing is lost: a report you are working on is kept and you can continue where you were shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',
   tooLong: 'Your question was very long, so I searched on its beginning.',
   swedishOnly: (summary: string) => `In short: ${summary} The guidance below is available in Swedish only.`,
@@ -172,6 +181,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
     orgChoosePlaceholder: 'Sök förvaltning eller bolag',
+    orgUnconfirmed:
+      'Namnen på fackförvaltningar och bolag är inte bekräftade mot stadens aktuella organisation; kontrollera på start.stockholm om du inte hittar din.',
     orgSave: 'Spara',
     orgSaved: (org: string) =>
       `Klart! Jag visar nu kontakter för ${org}. Skriv "byt förvaltning" om du vill ändra.`,
@@ -203,6 +214,8 @@ export const ROLE_STRINGS = {
     orgChooseText:
       'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',
     orgChoosePlaceholder: 'Search department or company',
+    orgUnconfirmed:
+      "The names of the departments and companies have not been confirmed against the city's current organisation; check start.stockholm if yours is missing.",
     orgSave: 'Save',
     orgSaved: (org: string) => `Done! I now show contacts for ${org}. Type "change organisation" to change.`,
     orgUnknown: (phrase: string) =>

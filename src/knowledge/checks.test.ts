@@ -78,6 +78,13 @@ describe('kb:check names the file, the entry and the field', () => {
     expect(problems(dir).join('\n')).toMatch(/hv-akut-hotad-nu › steps\.0: an urgent topic must start with 112/);
   });
 
+  test('an urgent topic needs English steps, one for each Swedish step, with 112 first', () => {
+    const missing = withTopic('hv-akut-hotad-nu', (t) => delete t.steps_en);
+    expect(problems(missing).join('\n')).toMatch(/hv-akut-hotad-nu › steps_en: an urgent topic needs English steps/);
+    const short = withTopic('hv-akut-hotad-nu', (t) => (t.steps_en = ['Call 112.']));
+    expect(problems(short).join('\n')).toMatch(/hv-akut-hotad-nu › steps_en: has 1 steps but steps has \d+/);
+  });
+
   test('an answer for elected officials must not say "arbetsgivaren ska"', () => {
     const dir = withTopic('fv-hotad-fortroendevald', (t) => (t.answer = 'Arbetsgivaren ska se till att du får stöd.'));
     expect(problems(dir).join('\n')).toMatch(/fv-hotad-fortroendevald › answer: answers for elected officials/);

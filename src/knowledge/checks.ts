@@ -66,6 +66,12 @@ export function checkKnowledge(kb: KnowledgeBase, now: Date = new Date()): KbIss
     }
 
     if (t.urgent && !/\b112\b/.test(t.steps[0] ?? '')) at('steps.0', 'an urgent topic must start with 112');
+    // Someone in danger who writes English must get the steps in English, in the same order.
+    if (t.urgent && !t.stepsEn) at('steps_en', 'an urgent topic needs English steps (steps_en)');
+    if (t.stepsEn && t.stepsEn.length !== t.steps.length) {
+      at('steps_en', `has ${t.stepsEn.length} steps but steps has ${t.steps.length}: translate them one to one`);
+    }
+    if (t.urgent && t.stepsEn && !/\b112\b/.test(t.stepsEn[0] ?? '')) at('steps_en.0', 'an urgent topic must start with 112');
 
     const forElected = topicForElected(t);
 

@@ -52,6 +52,8 @@ export const organisationSchema = z.object({
   id: z.string().regex(idPattern),
   name: nonEmpty,
   kind: z.enum(['stadsdelsforvaltning', 'fackforvaltning', 'bolag']),
+  /** No source for the name yet: the choice card tells people to check the list. */
+  unconfirmed: z.boolean().default(false),
   aliases: words,
   contacts: z.record(z.string(), z.string()).default({}),
 });

@@ -28,15 +28,16 @@ export function answerView(
   // One language per card, by construction: every text and contact below comes from `locale`.
   const locale = answerLocale(topic, ctx.locale);
   const s = strings(locale);
+  const english = locale === 'en';
   // An elected official has no manager to ask: FV topics, and anyone who says they are one, get
   // the förtroendevalda fallbacks for unset contacts.
   const contacts = ctx.contacts.inLocale(locale).forAudience(contactAudience(topic, options.question));
   const fill = (t: string) => contacts.fill(t);
+  const steps = (english ? (topic.stepsEn ?? []) : topic.steps).map(fill);
   const relatedButtons = [...related, ...(options.alternatives ?? [])]
     .filter((t, i, all) => t.id !== topic.id && all.findIndex((x) => x.id === t.id) === i)
     .slice(0, MAX_RELATED)
     .map((t) => ({ id: t.id, title: t.title[locale] }));
-  const english = locale === 'en';
   return {
     template: 'answer',
     locale,
@@ -48,11 +49,12 @@ export function answerView(
       title: topic.title[locale],
       summaryEn: english ? topic.summaryEn : '',
       stepsTitle: s.stepsTitle,
-      steps: (english ? (topic.stepsEn ?? []) : topic.steps).map((text, i) => ({
-        n: i + 1,
-        text: fill(text),
-      })),
-      // The longer explanation exists in Swedish only; an English card keeps to its summary and steps.
+      stepsNote: '',
+      steps: steps.map((text, i) => ({ n: i + 1, text })),
+      // The longer explanation exists in Swedish only: an English card says so and offers it as a
+      // Swedish card of its own (the button carries lang 'sv'), rather than mixing it in.
+      answerNote: english ? s.answerSwedishOnly : '',
+      inSwedishLabel: english ? s.inSwedish : '',
       paragraphs: english
         ? []
         : topic.answer

@@ -200,7 +200,9 @@ export function organisationChoiceView(
     template: 'org-choose',
     data: {
       title: s.orgChooseTitle,
-      text: s.orgChooseText,
+      text: organisations.some((o) => o.unconfirmed)
+        ? `${s.orgChooseText} ${s.orgUnconfirmed}`
+        : s.orgChooseText,
       placeholder: s.orgChoosePlaceholder,
       choices: organisations.map((o) => ({ title: o.name, value: o.id })),
       current: currentId ?? '',

@@ -22,12 +22,15 @@ export class FakeChannel {
   port = 0;
   /** Return true to never answer this POST (the bot's reply hangs, as when the process dies mid-reply). */
   hold: ((activity: Recorded['activity']) => boolean) | undefined;
+  /** While set, every POST gets this status and nothing is recorded (a channel that is down: 503). */
+  failWith: number | undefined;
 
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}/`;
   }
 
-  async start(): Promise<void> {
+  /** Listens on `port` (0: any free one; the same port again after stop() to come back up). */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then((status) => {
         if (status === 0) return; // held: no answer
@@ -35,7 +38,7 @@ export class FakeChannel {
         res.end(JSON.stringify({ id: `reply-${this.received.length}` }));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
@@ -44,6 +47,7 @@ export class FakeChannel {
     for await (const c of req) chunks.push(c as Buffer);
     const m = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
     if (req.method === 'POST' && m) {
+      if (this.failWith !== undefined) return this.failWith;
       const body = Buffer.concat(chunks).toString('utf8');
       const activity = JSON.parse(body) as Recorded['activity'];
       this.received.push({ conversationId: decodeURIComponent(m[1] ?? ''), activity });

@@ -2,7 +2,7 @@ import { fieldOptions, getReportType, type FieldDef } from '../../src/report/ste
 import { localDateTime } from '../../src/report/validation';
 import type { ReportTypeId } from '../../src/report/types';
 import { cardTexts, teamsMessage, type Recorded } from './channel';
-import { actionData, type Harness } from './app';
+import { actionData, inputIds, type Harness } from './app';
 
 /** A valid answer for each kind of field; `description` goes into the long free-text fields. */
 export function fillField(field: FieldDef, description: string): string {
@@ -57,4 +57,124 @@ export async function runReport(
   if (!reference)
     throw new Error(`no reference in receipt:\n${transcript.map((t) => t.join(' | ')).join('\n')}`);
   return { transcript, reference, receipt: receipt!, summary };
+}
+
+/** What the person saw while pushing a report through faults (see driveReport). */
+export interface DrivenReport {
+  reference: string | undefined;
+  /** Turns answered "the database is not reachable, nothing is lost" (or "could not be saved, send again"). */
+  friendly: number;
+  /** Turns answered with the generic "something went wrong" apology. */
+  apologies: number;
+  /** Turns that got no reply at all, or an HTTP status other than 200. */
+  silent: number;
+  /** HTTP 5xx answers. */
+  serverErrors: number;
+  sends: number;
+}
+
+const STORAGE_DOWN = /når inte min databas|kunde inte sparas just nu/;
+const APOLOGY = /Något gick fel hos mig/;
+
+/**
+ * Pushes one report to its receipt the way a patient person would while the database comes and
+ * goes: answer whatever card is shown, and when the bot says it cannot reach its database (or the
+ * reply does not come), send the same thing again a moment later. Bounded by `maxSends`.
+ */
+export async function driveReport(
+  send: (options: {
+    text?: string;
+    value?: unknown;
+  }) => Promise<{ status: number; replies: Recorded['activity'][] }>,
+  type: ReportTypeId,
+  description: string,
+  maxSends = 80,
+): Promise<DrivenReport> {
+  const result: DrivenReport = {
+    reference: undefined,
+    friendly: 0,
+    apologies: 0,
+    silent: 0,
+    serverErrors: 0,
+    sends: 0,
+  };
+  const fieldsById = new Map(getReportType(type)!.steps.flatMap((s) => s.fields.map((f) => [f.id, f])));
+  let next: { text?: string; value?: unknown } = { text: 'rapportera' };
+  let last: { text?: string; value?: unknown } = next;
+  while (result.sends < maxSends) {
+    result.sends++;
+    const { status, replies } = await send(next);
+    if (status >= 500) result.serverErrors++;
+    const card = replies.at(-1);
+    const text = replies.flatMap(cardTexts).join('\n');
+    const tryAgain = async () => {
+      await new Promise((r) => setTimeout(r, 250));
+      next = last;
+    };
+    if (status !== 200 || !card) {
+      result.silent++;
+      await tryAgain();
+      continue;
+    }
+    if (STORAGE_DOWN.test(text)) {
+      result.friendly++;
+      if (/kunde inte sparas/.test(text)) {
+        last = next = { value: actionData(card, 'report.submit') };
+        await new Promise((r) => setTimeout(r, 250));
+      } else await tryAgain();
+      continue;
+    }
+    if (APOLOGY.test(text)) {
+      result.apologies++;
+      await tryAgain();
+      continue;
+    }
+    const has = (verb: string) => {
+      try {
+        return actionData(card, verb);
+      } catch {
+        return undefined;
+      }
+    };
+    const reference = /SG-\d{4}-\d{4,}/.exec(text)?.[0];
+    const submit = has('report.submit');
+    const step = has('report.next');
+    const resume = has('report.resume');
+    const typeChoice = (() => {
+      try {
+        return actionData(card, 'report.chooseType', { reportType: type });
+      } catch {
+        return undefined;
+      }
+    })();
+    const safety = (() => {
+      try {
+        return actionData(card, 'report.safety', { danger: 'no' });
+      } catch {
+        return undefined;
+      }
+    })();
+    if (reference && !submit && !step) {
+      result.reference = reference;
+      return result;
+    }
+    if (submit) next = { value: submit };
+    else if (step)
+      next = {
+        value: {
+          ...step,
+          ...Object.fromEntries(
+            inputIds(card)
+              .filter((id) => fieldsById.has(id))
+              .map((id) => [id, fillField(fieldsById.get(id)!, description)]),
+          ),
+        },
+      };
+    else if (resume) next = { value: resume };
+    else if (typeChoice) next = { value: typeChoice };
+    else if (safety) next = { value: safety };
+    else next = { text: 'rapportera' };
+    last = next;
+  }
+  return result;
 }

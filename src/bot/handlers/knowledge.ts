@@ -6,7 +6,7 @@ import type { Topic } from '../../knowledge/schema';
 import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
-import type { Turn } from '../turn';
+import type { Turn } from '../../turn';
 
 /**
  * A message in the first person about something that happened ("jag har blivit hotad", "han slog

@@ -3,7 +3,7 @@ import { ROLE_STRINGS } from '../../i18n/strings';
 import { badInputView } from '../../views/common';
 import { areaView, browseView, checklistView, organisationChoiceView } from '../../views/rolesViews';
 import type { BotDeps } from '../deps';
-import type { Turn } from '../turn';
+import type { Turn } from '../../turn';
 
 function badInput(turn: Turn): void {
   turn.card(badInputView(turn.locale));

@@ -1,30 +1,27 @@
+/**
+ * What the bot does with reports, free of any SDK: start and step the guided report, submit it
+ * durably, list and open reports, set a status, register the security conversation, and deliver
+ * notifications through the outbox. The transport (src/bot/) builds a Turn from an activity, calls
+ * these, and sends the replies the Turn collected.
+ */
 import { randomUUID } from 'node:crypto';
-import {
-  CardFactory,
-  TurnContext,
-  type CloudAdapter,
-  type ConversationReference,
-  type Storage,
-} from 'botbuilder';
-import { renderCard } from '../cards/renderCard';
 import type { AppConfig } from '../config';
+import type { VerbData } from '../cards/verbs';
 import type { Logger } from '../logger';
-import { canReadReport, canSetStatus, canTransition, isReportStatus, isSecurityTeam } from '../report/access';
-import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from '../report/flow';
-import { OutboxWorker, PermanentOutboxError, type OutboxSender } from '../report/outbox';
-import { normalizeReference } from '../report/reference';
-import type { OutboxMessageInput, ReportRepository } from '../report/repository';
-import {
-  notificationView,
-  receiptView,
-  reportDetailView,
-  reportListView,
-  statusChangedView,
-} from '../report/views';
-import type { Actor } from '../report/types';
-import { createWebhookSender } from '../report/webhook';
+import type { Storage } from '../storage/types';
+import type { Turn } from '../turn';
 import { messageView } from '../views/common';
-import type { Turn } from './turn';
+import { canReadReport, canSetStatus, canTransition, isSecurityTeam } from './access';
+import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from './flow';
+import { OutboxWorker, PermanentOutboxError, type OutboxSender } from './outbox';
+import { normalizeReference } from './reference';
+import type { OutboxMessageInput, ReportRepository } from './repository';
+import type { Actor, ConversationRef } from './types';
+import type { ReportFlowVerb } from '../cards/verbs';
+import { notificationView, receiptView, reportDetailView, reportListView, statusChangedView } from './views';
+import { createWebhookSender } from './webhook';
+import { renderCard, type AdaptiveCardJson } from '../cards/renderCard';
+import { REPORT_SERVICE_TEXT as TEXT } from '../i18n/reportStrings';
 
 /** Unfinished drafts hold personal data: after this many days untouched they are discarded. */
 const DRAFT_MAX_AGE_DAYS = 30;
@@ -32,44 +29,13 @@ const DRAFT_MAX_AGE_DAYS = 30;
 /** Where a captured security conversation reference is kept in bot storage. */
 const SECURITY_CONVERSATION_KEY = 'settings/security-conversation';
 
-const TEXT = {
-  sv: {
-    notAllowedTitle: 'Det går inte',
-    notAllowed: 'Den här funktionen är bara för säkerhetsfunktionen.',
-    notFound: 'Rapporten finns inte, eller så har du inte behörighet att se den.',
-    myReports: 'Mina rapporter',
-    allReports: 'Alla rapporter',
-    saveFailedTitle: 'Rapporten kunde inte sparas just nu',
-    saveFailed:
-      'Inget har gått förlorat: ditt utkast finns kvar. Försök att skicka igen om en liten stund. Är någon i fara: ring 112.',
-    retry: 'Skicka igen',
-    badStatus: 'Den statusändringen går inte att göra.',
-    registered: 'Klart. Nya rapporter aviseras i den här konversationen.',
-    privateOnlyTitle: 'Rapporter hanteras i en privat chatt',
-    privateOnly:
-      'Här kan andra läsa med, så jag visar inga rapporter i gruppchattar och kanaler. Öppna en privat chatt med Säkerhetsguiden och skriv "rapportera", "mina rapporter" eller "öppna" följt av referensnumret.',
-  },
-  en: {
-    notAllowedTitle: 'Not available',
-    notAllowed: 'This is only for the security function.',
-    notFound: 'The report does not exist, or you are not allowed to see it.',
-    myReports: 'My reports',
-    allReports: 'All reports',
-    saveFailedTitle: 'The report could not be saved right now',
-    saveFailed:
-      'Nothing is lost: your draft is still here. Please try sending again shortly. If anyone is in danger: call 112.',
-    retry: 'Send again',
-    badStatus: 'That status change is not possible.',
-    registered: 'Done. New reports will be announced in this conversation.',
-    privateOnlyTitle: 'Reports are handled in a private chat',
-    privateOnly:
-      'Others can read along here, so I show no reports in group chats or channels. Open a private chat with Säkerhetsguiden and type "report", "my reports" or "open" followed by the reference number.',
-  },
-};
+/** Sends a card to a conversation outside any turn (the transport's proactive message). */
+export type ProactiveSend = (target: ConversationRef, card: AdaptiveCardJson) => Promise<void>;
 
-export interface ReportServiceDeps {
-  config: AppConfig;
+export interface ReportUseCasesDeps {
+  config: Pick<AppConfig, 'reports'>;
   repository: ReportRepository;
+  /** Key-value settings (the bot's state storage): holds the captured security conversation. */
   storage: Storage;
   logger: Logger;
   /** Resolves a contact key for notifications sent outside a turn (no user organisation). */
@@ -77,22 +43,22 @@ export interface ReportServiceDeps {
 }
 
 /**
- * The report glue: runs the pure flow, writes reports durably before the receipt, queues the
+ * The report use cases: runs the pure flow, writes reports durably before the receipt, queues the
  * security team's notification in the same transaction, delivers it through the outbox, and
- * enforces who may read what. The only report code that knows about botbuilder.
+ * enforces who may read what.
  */
-export class ReportService {
+export class ReportUseCases {
   private readonly team: ReadonlySet<string>;
   private worker: OutboxWorker | undefined;
-  private adapter: CloudAdapter | undefined;
+  private send: ProactiveSend | undefined;
 
-  constructor(private readonly deps: ReportServiceDeps) {
+  constructor(private readonly deps: ReportUseCasesDeps) {
     this.team = new Set(deps.config.reports.securityTeamAadObjectIds);
   }
 
-  /** Starts delivering notifications (needs the adapter for proactive Teams messages). */
-  startDelivery(adapter: CloudAdapter): void {
-    this.adapter = adapter;
+  /** Starts delivering notifications through the transport's proactive send. */
+  startDelivery(send: ProactiveSend): void {
+    this.send = send;
     const senders: Partial<Record<'teams' | 'webhook' | 'reporter', OutboxSender>> = {
       teams: (m) => this.sendToSecurityTeam(m.reference),
       reporter: (m) => this.sendToReporter(m.reference),
@@ -145,11 +111,7 @@ export class ReportService {
    * Returns true (and says so) when the turn is not in a personal chat.
    */
   private refuseOutsidePersonalChat(turn: Turn, verb: string): boolean {
-    const conversation = turn.context.activity.conversation;
-    const type = conversation?.conversationType;
-    const shared =
-      type === 'groupChat' || type === 'channel' || (type === undefined && conversation?.isGroup === true);
-    if (!shared) return false;
+    if (turn.place.kind === 'personal') return false;
     this.deps.logger.info(
       { event: 'report.shared-conversation', verb },
       'report verb outside a personal chat',
@@ -159,8 +121,8 @@ export class ReportService {
     return true;
   }
 
-  /** Every report.* verb: the reducer decides, this persists and replies. */
-  async handleFlow(turn: Turn, verb: string, data: Record<string, unknown>): Promise<void> {
+  /** Start, step and submit: every report.* verb. The reducer decides, this persists and replies. */
+  async flow(turn: Turn, verb: ReportFlowVerb, data: VerbData<ReportFlowVerb>): Promise<void> {
     if (this.refuseOutsidePersonalChat(turn, verb)) return;
     const draft = this.currentDraft(turn);
     const result = reduceReport(draft, { verb, data }, this.flowContext(turn));
@@ -168,21 +130,16 @@ export class ReportService {
       { event: 'report.flow', verb, phase: result.draft?.phase, step: result.draft?.stepIndex },
       'report step',
     );
+    turn.conversation.reportDraft = result.draft;
     if (!result.submit) {
-      turn.conversation.reportDraft = result.draft;
       turn.card(result.view);
       return;
     }
     // Durable write first; only then the receipt. A crash in between leaves the draft in
     // 'submitting', and the next "Skicka" finds the same report by its idempotency key.
-    turn.conversation.reportDraft = result.draft;
-    const reporterConversation = TurnContext.getConversationReference(turn.context.activity) as Record<
-      string,
-      unknown
-    >;
     const newReport = toNewReport(result.submit, turn.actor, {
       organisationId: turn.user.organisationId,
-      reporterConversation,
+      reporterConversation: turn.place.reference,
     });
     const outbox: OutboxMessageInput[] = [{ channel: 'teams', payload: {} }];
     if (this.deps.config.reports.webhookUrl) outbox.push({ channel: 'webhook', payload: {} });
@@ -215,15 +172,13 @@ export class ReportService {
    * After a restart (or on another instance) a draft may be waiting: offer "fortsätt eller släng"
    * once per change of the draft, next to whatever the person asked.
    */
-  offerResumeIfDraft(turn: Turn): Promise<void> {
+  offerResumeIfDraft(turn: Turn): void {
     const draft = this.currentDraft(turn);
-    if (turn.context.activity.conversation?.conversationType === 'channel') return Promise.resolve();
-    if (!draft || draft.phase === 'safety') return Promise.resolve();
-    if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt)
-      return Promise.resolve();
+    if (turn.place.kind === 'channel') return;
+    if (!draft || draft.phase === 'safety') return;
+    if (turn.conversation.resumeOfferedAt && turn.conversation.resumeOfferedAt >= draft.updatedAt) return;
     turn.conversation.resumeOfferedAt = new Date().toISOString();
     turn.card(resumeOfferView(draft, this.flowContext(turn)));
-    return Promise.resolve();
   }
 
   /** `mina rapporter`: the person's own reports only. */
@@ -258,9 +213,9 @@ export class ReportService {
   }
 
   /** reports.open: the reporter or the security team; anyone else learns nothing, not even existence. */
-  async open(turn: Turn, data: Record<string, unknown>): Promise<void> {
+  async open(turn: Turn, data: VerbData<'reports.open'>): Promise<void> {
     if (this.refuseOutsidePersonalChat(turn, 'reports.open')) return;
-    const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
+    const reference = normalizeReference(data.reference);
     const report = reference ? await this.deps.repository.getByReference(reference) : undefined;
     if (!report || !canReadReport(turn.actor, report, this.team)) return this.notFound(turn, 'reports.open');
     turn.card(
@@ -269,14 +224,14 @@ export class ReportService {
   }
 
   /** reports.setStatus: security team only; the reporter is told through the outbox. */
-  async setStatus(turn: Turn, data: Record<string, unknown>): Promise<void> {
+  async setStatus(turn: Turn, data: VerbData<'reports.setStatus'>): Promise<void> {
     if (this.refuseOutsidePersonalChat(turn, 'reports.setStatus')) return;
     if (!canSetStatus(turn.actor, this.team)) return this.refuse(turn, 'reports.setStatus');
-    const reference = typeof data.reference === 'string' ? normalizeReference(data.reference) : undefined;
-    const status = data.status;
+    const reference = normalizeReference(data.reference);
+    const { status } = data;
     const current = reference ? await this.deps.repository.getByReference(reference) : undefined;
     if (!current || !reference) return this.notFound(turn, 'reports.setStatus');
-    if (!isReportStatus(status) || (status !== current.status && !canTransition(current.status, status))) {
+    if (status !== current.status && !canTransition(current.status, status)) {
       turn.card(messageView(TEXT[turn.locale].notAllowedTitle, [TEXT[turn.locale].badStatus]));
       return;
     }
@@ -300,7 +255,7 @@ export class ReportService {
   /** `registrera säkerhetskanal`: a security team member makes this conversation the notification target. */
   async registerSecurityConversation(turn: Turn): Promise<void> {
     if (!this.isTeam(turn.actor)) return this.refuse(turn, 'security.register');
-    await this.saveSecurityConversation(turn.context);
+    await this.saveSecurityConversation(turn.place.reference);
     turn.text(TEXT[turn.locale].registered);
   }
 
@@ -309,18 +264,14 @@ export class ReportService {
    * yet, that conversation becomes the notification target. Installing the bot in one's own
    * personal chat never does; an explicit "registrera säkerhetskanal" always wins.
    */
-  async captureConversation(context: TurnContext): Promise<void> {
-    const from = context.activity.from;
-    const actor: Actor = { userId: from?.id ?? '', aadObjectId: from?.aadObjectId };
-    const type = context.activity.conversation?.conversationType;
-    if (type !== 'channel' && type !== 'groupChat') return;
+  async captureConversation(actor: Actor, place: Turn['place']): Promise<void> {
+    if (place.kind === 'personal') return;
     if (this.deps.config.reports.securityConversationReference || !this.isTeam(actor)) return;
     if (await this.securityConversation()) return;
-    await this.saveSecurityConversation(context);
+    await this.saveSecurityConversation(place.reference);
   }
 
-  private async saveSecurityConversation(context: TurnContext): Promise<void> {
-    const reference = TurnContext.getConversationReference(context.activity);
+  private async saveSecurityConversation(reference: ConversationRef): Promise<void> {
     await this.deps.storage.write({ [SECURITY_CONVERSATION_KEY]: { reference, eTag: '*' } });
     // Notifications that waited for a target (or gave up waiting) go out now: nothing is lost.
     const waiting = await this.deps.repository.retryOutboxNow('teams', new Date());
@@ -331,24 +282,17 @@ export class ReportService {
     );
   }
 
-  private async securityConversation(): Promise<Partial<ConversationReference> | undefined> {
+  private async securityConversation(): Promise<ConversationRef | undefined> {
     const configured = this.deps.config.reports.securityConversationReference;
     if (configured) return configured;
     const items = await this.deps.storage.read([SECURITY_CONVERSATION_KEY]);
-    const stored = items[SECURITY_CONVERSATION_KEY] as
-      { reference?: Partial<ConversationReference> } | undefined;
+    const stored = items[SECURITY_CONVERSATION_KEY] as { reference?: ConversationRef } | undefined;
     return stored?.reference;
   }
 
-  private async proactive(reference: Partial<ConversationReference>, card: object): Promise<void> {
-    if (!this.adapter) throw Object.assign(new Error('adapter not ready'), { code: 'not-ready' });
-    await this.adapter.continueConversationAsync(
-      this.deps.config.auth.appId ?? '',
-      reference,
-      async (ctx) => {
-        await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-      },
-    );
+  private async proactive(target: ConversationRef, card: AdaptiveCardJson): Promise<void> {
+    if (!this.send) throw Object.assign(new Error('delivery not started'), { code: 'not-ready' });
+    await this.send(target, card);
   }
 
   /** Outbox 'teams': the notification card, without the free text (the channel may hold others). */
@@ -372,7 +316,7 @@ export class ReportService {
   private async sendToReporter(reference: string): Promise<void> {
     const report = await this.deps.repository.getByReference(reference);
     if (!report) throw new PermanentOutboxError('report-missing');
-    const target = report.reporterConversation as Partial<ConversationReference> | undefined;
+    const target = report.reporterConversation;
     if (!target) return; // purged or never known: nothing to tell, nothing to retry
     const view = statusChangedView(report, { locale: 'sv', contacts: this.deps.contactText });
     await this.proactive(target, renderCard(view.template, view.data));
