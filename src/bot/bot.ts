@@ -241,6 +241,28 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   /**
+   * The clicked message as everyone sees it, when a use case changed it for all (a status set on
+   * the security team's card). The clicker's own view is the invoke response; team members also get
+   * theirs by refresh, so a failed update is logged, not retried.
+   */
+  private async updateForEveryone(context: TurnContext, turn: Turn): Promise<void> {
+    const id = context.activity.replyToId;
+    if (!turn.forEveryone || !id) return;
+    try {
+      await context.updateActivity({
+        id,
+        type: ActivityTypes.Message,
+        attachments: [CardFactory.adaptiveCard(turn.forEveryone)],
+      });
+    } catch (err) {
+      this.deps.logger.warn(
+        { event: 'card.update.failed', code: (err as { code?: string; statusCode?: number }).statusCode },
+        'shared card not updated',
+      );
+    }
+  }
+
+  /**
    * Invokes we do not handle (message extensions, task modules, unknown names) get what Teams
    * expects instead of the SDK's 501: an empty result, a friendly message, or an empty 200.
    */
@@ -281,6 +303,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
       turn.card(messageView(strings(turn.locale).badInputTitle, [strings(turn.locale).errorText]));
     }
     const last = turn.replies.at(-1);
+    await this.updateForEveryone(context, turn);
     if (last?.kind === 'card') {
       if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1).map(toActivity));
       return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: last.card };

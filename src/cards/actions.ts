@@ -77,9 +77,31 @@ const IN_PLACE_TEMPLATES: ReadonlySet<TemplateName> = new Set<TemplateName>([
   'report-cancelled',
   'report-receipt',
   'report-detail',
+  'report-notification',
 ]);
 
 /** True when a card of this template should be updated in place by the next step. */
 export function updatesInPlace(template: TemplateName): boolean {
   return IN_PLACE_TEMPLATES.has(template);
+}
+
+/** Teams refreshes a card automatically for at most this many users (refresh.userIds). */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * Universal Actions' user-specific views: Teams asks the bot (an `adaptiveCard/action` invoke with
+ * this verb and data) for the card each listed user should see, when they look at it. Everyone else
+ * sees the card as sent. The first MAX_REFRESH_USERS ids are used.
+ */
+export function withRefresh(
+  card: AdaptiveCardJson,
+  verb: string,
+  data: Record<string, unknown>,
+  userIds: readonly string[],
+): AdaptiveCardJson {
+  const ids = [...new Set(userIds.filter((id) => id !== ''))].slice(0, MAX_REFRESH_USERS);
+  if (ids.length === 0) return card;
+  if (Number(card.version) < EXECUTE_VERSION) card.version = '1.4';
+  card.refresh = { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, userIds: ids };
+  return card;
 }
