@@ -16,8 +16,21 @@ const account = z.looseObject({
   role: text(100),
 });
 
+/** The sender: every turn keys user state on its id, so an empty one cannot be processed. */
+const sender = account.extend({ id: z.string().min(1).max(1_000) });
+
+/**
+ * An id the SDK puts into a URL path or an HTTP header when it replies: no control or format
+ * characters (bidi overrides), no lone surrogates, or the reply fails inside the SDK.
+ */
+const replyableId = z
+  .string()
+  .min(1)
+  .max(1_000)
+  .refine((s) => !/[\p{Cc}\p{Cf}\p{Cs}]/u.test(s), 'not a replyable id');
+
 const conversation = z.looseObject({
-  id: z.string().min(1).max(1_000),
+  id: replyableId,
   name: text(1_000),
   conversationType: text(100),
   tenantId: text(200),
@@ -26,7 +39,7 @@ const conversation = z.looseObject({
 
 const envelope = z.looseObject({
   type: z.string().min(1).max(100),
-  id: text(1_000),
+  id: replyableId.nullish(),
   name: text(1_000),
   // The SDK replies to this URL; anything but an absolute http(s) URL cannot be answered.
   serviceUrl: z
@@ -34,7 +47,7 @@ const envelope = z.looseObject({
     .max(2_048)
     .regex(/^https?:\/\/[^\s/?#]+/i),
   channelId: z.string().min(1).max(100),
-  from: account,
+  from: sender,
   recipient: account.nullish(),
   conversation,
   text: text(100_000),
