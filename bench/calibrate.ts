@@ -1,128 +1,97 @@
 /**
- * Fits the confidence model (src/search/confidence.ts) on evaluation questions and prints the
- * weights to paste there, with cross-validated figures so over-fitting shows. Not run in CI.
- *   npm run calibrate -- eval/kb.jsonl ../shared/eval/dev.jsonl
+ * How well calibrated the ranker's confidence is, and what the thresholds do. Two-fold
+ * cross-validation over the training rows (fit on one half, predict the other), so the figures
+ * are not the model grading its own homework. Prints a reliability table (confidence bins: mean
+ * confidence vs share right), the expected calibration error (ECE), and a threshold sweep.
+ *   npm run calibrate            (questions: see TRAINING_FILES in bench/train.ts)
  */
-import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../src/knowledge/loader';
-import { SearchService } from '../src/search/service';
-import { confidenceOf, CONFIDENCE_MODEL, type ConfidenceFeatures } from '../src/search/confidence';
-import { parseEvalLines } from '../src/search/evaluation';
+import { buildRows, fit, predict, type Prediction, type Row } from './rankerData';
+import { TRAINING_FILES } from './train';
 
-type Model = typeof CONFIDENCE_MODEL;
-const KEYS = [
-  'coverage',
-  'best',
-  'margin',
-  'score',
-  'unknownShare',
-  'evidence',
-  'posterior',
-  'oosProximity',
-] as const;
+const BINS = 10;
 
-const zeroModel = (): Model => ({ bias: 0, ...Object.fromEntries(KEYS.map((k) => [k, 0])) }) as Model;
+/** "Right" for calibration: the top topic is the expected one (out of scope: never right). */
+const isRight = (x: Prediction) => x.row.expect !== null && !x.refusedAsOos && x.top === x.row.expect;
 
-interface Row {
-  f: ConfidenceFeatures;
-  label: 0 | 1;
-  inScope: boolean;
-  /** The question matched an out-of-scope category: never answered, whatever the confidence. */
-  oosHit: boolean;
+function reliability(preds: Prediction[]): { table: string[]; ece: number } {
+  const bins = Array.from({ length: BINS }, () => ({ n: 0, conf: 0, right: 0 }));
+  for (const x of preds) {
+    const b = bins[Math.min(BINS - 1, Math.floor(x.p * BINS))]!;
+    b.n++;
+    b.conf += x.p;
+    if (isRight(x)) b.right++;
+  }
+  let ece = 0;
+  const table = ['confidence   n     mean conf  share right'];
+  bins.forEach((b, i) => {
+    if (b.n === 0) return;
+    const conf = b.conf / b.n;
+    const acc = b.right / b.n;
+    ece += (b.n / preds.length) * Math.abs(conf - acc);
+    table.push(
+      `${(i / BINS).toFixed(1)}-${((i + 1) / BINS).toFixed(1)}    ${String(b.n).padEnd(5)} ${conf.toFixed(3)}      ${acc.toFixed(3)}`,
+    );
+  });
+  return { table, ece };
 }
 
-/** Out-of-scope questions are few but matter most (a confident wrong answer): they weigh more. */
-const OOS_WEIGHT = Number(process.env.OOS_WEIGHT ?? 3);
-
-function fit(rows: Row[], l2 = 0.001, epochs = 4000, lr = 1): Model {
-  const w = zeroModel();
-  for (let e = 0; e < epochs; e++) {
-    const g = zeroModel();
-    for (const r of rows) {
-      const err = (confidenceOf(r.f, w) - r.label) * (r.inScope ? 1 : OOS_WEIGHT);
-      g.bias += err;
-      for (const k of KEYS) g[k] += err * r.f[k];
+function sweep(preds: Prediction[]): string[] {
+  const ins = preds.filter((x) => x.row.expect !== null);
+  const oos = preds.filter((x) => x.row.expect === null);
+  const out: string[] = [];
+  for (const answer of [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    for (const suggest of [0.3, 0.4, 0.5]) {
+      if (suggest > answer) continue;
+      let top1 = 0;
+      let wrong = 0;
+      let clarify = 0;
+      let oosAnswered = 0;
+      for (const x of preds) {
+        const answered = !x.refusedAsOos && x.p >= answer;
+        const options = x.top3.filter((o) => o.p >= 0.04);
+        const asked =
+          !x.refusedAsOos &&
+          !answered &&
+          options.reduce((a, o) => a + o.p, 0) >= suggest &&
+          options.length > 0;
+        if (x.row.expect === null) {
+          if (answered) oosAnswered++;
+          continue;
+        }
+        if (answered && x.top === x.row.expect) top1++;
+        else if (answered) wrong++;
+        else if (asked && options.some((o) => o.id === x.row.expect)) clarify++;
+      }
+      const f = (a: number, b: number) => (b ? a / b : 0).toFixed(3);
+      out.push(
+        `answer ${answer.toFixed(2)} suggest ${suggest.toFixed(2)}: top1 ${f(top1, ins.length)} wrongAnswers ${f(wrong, ins.length)} ` +
+          `clarifyHit ${f(clarify, ins.length)} usefulFirstReply ${f(top1 + clarify, ins.length)} oosAnswered ${f(oosAnswered, oos.length)}`,
+      );
     }
-    w.bias -= (lr * g.bias) / rows.length;
-    for (const k of KEYS) w[k] -= lr * (g[k] / rows.length + l2 * w[k]);
   }
-  return w;
+  return out;
 }
 
-function score(
-  rows: Row[],
-  w: Model,
-  threshold: number,
-): { top1: number; oosRejected: number; falseRejections: number } {
-  const ins = rows.filter((r) => r.inScope);
-  const oos = rows.filter((r) => !r.inScope);
-  const answered = (r: Row) => !r.oosHit && confidenceOf(r.f, w) >= threshold;
-  return {
-    top1: ins.filter((r) => r.label === 1 && answered(r)).length / ins.length,
-    oosRejected: oos.filter((r) => !answered(r)).length / Math.max(1, oos.length),
-    falseRejections: ins.filter((r) => !answered(r)).length / ins.length,
-  };
-}
-
-const files = process.argv.slice(2);
-const { kb } = loadKnowledge('knowledge');
-const index = new SearchService(kb, { answerThreshold: 0.5, suggestThreshold: 0.3, ambiguityMargin: 0 })
-  .index;
-const rows: Row[] = [];
-for (const file of files.length ? files : ['eval/kb.jsonl', '../shared/eval/dev.jsonl']) {
-  for (const c of parseEvalLines(readFileSync(file, 'utf8'))) {
-    const r = index.search(c.q);
-    const f = r.features ?? {
-      coverage: 0,
-      best: 0,
-      margin: 0,
-      score: 0,
-      unknownShare: 1,
-      evidence: 0,
-      posterior: 0,
-      oosProximity: 0,
-    };
-    const oosHit = r.outOfScope !== undefined;
-    rows.push({
-      f,
-      label: c.expect !== null && !oosHit && r.candidates[0]?.id === c.expect ? 1 : 0,
-      inScope: c.expect !== null,
-      oosHit,
-    });
+function main(): void {
+  const { kb } = loadKnowledge('knowledge');
+  const rows = buildRows(kb, TRAINING_FILES);
+  const a: Row[] = rows.filter((_, i) => i % 2 === 0);
+  const b: Row[] = rows.filter((_, i) => i % 2 === 1);
+  const [wa, wb] = [fit(a), fit(b)];
+  const preds = [...b.map((r) => predict(r, wa)), ...a.map((r) => predict(r, wb))];
+  const { table, ece } = reliability(preds);
+  console.log(`cross-validated over ${rows.length} questions (two folds)`);
+  for (const line of table) console.log(line);
+  console.log(`ECE ${ece.toFixed(3)}`);
+  for (const source of [...new Set(rows.map((r) => r.source))]) {
+    const sub = preds.filter((x) => x.row.source === source);
+    console.log(`ECE on ${source} (${sub.length}): ${reliability(sub).ece.toFixed(3)}`);
   }
+  console.log('thresholds (cross-validated, all rows):');
+  for (const line of sweep(preds)) console.log(line);
+  console.log('thresholds (cross-validated, held-out tune rows only):');
+  for (const line of sweep(preds.filter((x) => x.row.source.includes('heldout')))) console.log(line);
 }
 
-const fitRows = (rs: Row[]) => rs.filter((r) => !r.oosHit);
-
-// Two-fold cross-validation: fit on one half, measure on the other.
-const a = rows.filter((_, i) => i % 2 === 0);
-const b = rows.filter((_, i) => i % 2 === 1);
-const wa = fit(fitRows(a));
-const wb = fit(fitRows(b));
-const model = fit(fitRows(rows));
-const round = (x: number) => Math.round(x * 100) / 100;
-console.log(
-  'caught by out-of-scope categories: in scope',
-  rows.filter((r) => r.inScope && r.oosHit).length,
-  'out of scope',
-  rows.filter((r) => !r.inScope && r.oosHit).length,
-  'of',
-  rows.filter((r) => !r.inScope).length,
-);
-console.log(
-  'rank-1 accuracy (ceiling for top1):',
-  round(rows.filter((r) => r.inScope && r.label).length / rows.filter((r) => r.inScope).length),
-);
-for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
-  const cv1 = score(b, wa, t);
-  const cv2 = score(a, wb, t);
-  const all = score(rows, model, t);
-  console.log(
-    `threshold ${t}: cross-validated top1 ${round((cv1.top1 + cv2.top1) / 2)} oosRejected ${round((cv1.oosRejected + cv2.oosRejected) / 2)}` +
-      ` | fitted on all: top1 ${round(all.top1)} oosRejected ${round(all.oosRejected)} falseRejections ${round(all.falseRejections)}`,
-  );
-}
-console.log(
-  'CONFIDENCE_MODEL =',
-  JSON.stringify(Object.fromEntries(Object.entries(model).map(([k, v]) => [k, round(v)]))),
-);
+main();

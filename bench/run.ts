@@ -1,5 +1,7 @@
 /**
- * Benchmarks (figures, not pass/fail): knowledge load, question latency, memory, durable report
+ * Benchmarks (figures, not pass/fail), one JSON line each: knowledge load, search latency (warm,
+ * and cold: questions with words nobody asked before) with build time and heap after a forced GC
+ * for the shipped knowledge base and generated ones of 1 000 and 10 000 entries, durable report
  * writes, and whole turns over HTTP on 127.0.0.1. Loops are bounded in count.  npm run bench
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,51 +13,152 @@ import { loadConfig } from '../src/config';
 import { checkKnowledge } from '../src/knowledge/checks';
 import { loadKnowledge } from '../src/knowledge/loader';
 import { silentLogger } from '../src/logger';
-import { SqliteReportRepository } from '../src/report/sqliteReportRepository';
+import { SqliteReportRepository } from '../src/report/store/sqliteReportRepository';
 import { parseEvalLines } from '../src/search/evaluation';
+import { KnowledgeIndex, type IndexDoc } from '../src/search/index';
+import { swedishWordList } from '../src/search/wordList';
 import { SearchService } from '../src/search/service';
 import { FakeChannel, teamsMessage } from '../test/helpers/channel';
 
 const ROOT = join(__dirname, '..');
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-const ms = (x: number) => `${x.toFixed(2)} ms`;
-const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+
+/** A seeded pseudo-random generator, so generated knowledge bases are the same on every run. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+const LETTERS = 'abdefghijklmnoprstuvy';
+function pseudoWord(rand: () => number, len = 5 + Math.floor(rand() * 6)): string {
+  let w = '';
+  for (let i = 0; i < len; i++) w += LETTERS[Math.floor(rand() * LETTERS.length)];
+  return w;
+}
+
+/**
+ * A knowledge base of `n` entries made from the shipped topics, each with a few words of its own
+ * (places, names, jargon a large knowledge base would have), so the vocabulary grows with it.
+ */
+function generatedDocs(topics: IndexDoc[], n: number): IndexDoc[] {
+  const rand = prng(n);
+  const docs: IndexDoc[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = topics[i % topics.length]!;
+    const own = Array.from({ length: 4 }, () => pseudoWord(rand));
+    const mix = (text: string) => `${text} ${own[Math.floor(rand() * own.length)]}`;
+    docs.push({
+      id: `gen-${i}`,
+      title: { sv: mix(t.title.sv), en: t.title.en },
+      summaryEn: t.summaryEn,
+      answer: t.answer,
+      steps: t.steps,
+      questions: t.questions.slice(0, 12).map(mix),
+      keywords: [...t.keywords, ...own],
+    });
+  }
+  return docs;
+}
+
+interface SearchLike {
+  search(text: string): unknown;
+}
+
+/** p50/p99 over asks; "cold" questions carry a word nobody asked before (no cache can help). */
+function measure(
+  index: SearchLike,
+  questions: string[],
+  mode: 'warm' | 'cold',
+  rounds: number,
+): { p50: number; p99: number; cpuMeanMs: number } {
+  const rand = prng(7);
+  if (mode === 'warm') for (const q of questions) index.search(q); // fill the caches first
+  const times: number[] = [];
+  const cpu = process.cpuUsage();
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const text = mode === 'cold' ? `${q} ${pseudoWord(rand, 8)} ${pseudoWord(rand, 6)}` : q;
+      const s = performance.now();
+      index.search(text);
+      times.push(performance.now() - s);
+    }
+  }
+  const used = process.cpuUsage(cpu);
+  return {
+    p50: pct(times, 0.5),
+    p99: pct(times, 0.99),
+    cpuMeanMs: (used.user + used.system) / 1000 / times.length,
+  };
+}
+
+const heapMb = () => {
+  global.gc?.();
+  global.gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function main(): Promise<void> {
-  const heapBefore = process.memoryUsage().heapUsed;
+  if (!global.gc)
+    console.error('run with node --expose-gc (npm run bench does): heap figures need a forced GC');
   let t = performance.now();
   const { kb } = loadKnowledge(join(ROOT, 'knowledge'));
   checkKnowledge(kb);
   const loadMs = performance.now() - t;
   t = performance.now();
-  const search = new SearchService(kb, {
-    answerThreshold: 0.5,
-    suggestThreshold: 0.3,
-    ambiguityMargin: 0.02,
-  });
-  const indexMs = performance.now() - t;
+  const words = swedishWordList();
   console.log(
-    `knowledge load + check: ${ms(loadMs)}; index build: ${ms(indexMs)}; vocabulary ${search.index.vocabulary.size} stems`,
+    JSON.stringify({
+      bench: 'load',
+      knowledgeMs: r2(loadMs),
+      wordListMs: r2(performance.now() - t),
+      wordListStems: words.size,
+    }),
   );
 
   const questions = parseEvalLines(readFileSync(join(ROOT, 'eval', 'kb.jsonl'), 'utf8')).map((c) => c.q);
-  const times: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const q of questions) {
-      const s = performance.now();
-      search.ask(q);
-      times.push(performance.now() - s);
+  const thresholds = loadConfig({}).search;
+  const sizes: Array<number | 'shipped'> = ['shipped', 1000, 10000];
+  for (const size of sizes) {
+    const before = heapMb();
+    t = performance.now();
+    const cpu = process.cpuUsage();
+    const index =
+      size === 'shipped'
+        ? new SearchService(kb, thresholds).index
+        : new KnowledgeIndex(generatedDocs(kb.topics, size), {
+            synonymGroups: kb.synonymGroups,
+            lexicon: kb.lexicon,
+            wordList: words,
+          });
+    const buildMs = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    // CPU time beside wall time: on a shared machine the wall clock also measures the neighbours.
+    const buildCpuMs = Math.round((used.user + used.system) / 1000);
+    const heap = heapMb() - before;
+    const entries = size === 'shipped' ? index.size : size;
+    const asks = size === 10000 ? questions.slice(0, 200) : questions;
+    for (const mode of ['warm', 'cold'] as const) {
+      const { p50, p99, cpuMeanMs } = measure(index, asks, mode, size === 'shipped' ? 3 : 1);
+      console.log(
+        JSON.stringify({
+          bench: 'search',
+          entries,
+          mode,
+          p50Ms: r2(p50),
+          p99Ms: r2(p99),
+          buildMs: Math.round(buildMs),
+          heapMb: r2(heap),
+          cpuMeanMs: r2(cpuMeanMs),
+          buildCpuMs,
+        }),
+      );
     }
   }
-  console.log(
-    `question latency over ${times.length} asks: p50 ${ms(pct(times, 0.5))}, p95 ${ms(pct(times, 0.95))}, max ${ms(Math.max(...times))}`,
-  );
-  global.gc?.();
-  console.log(
-    `heap after knowledge + index: ${mb(process.memoryUsage().heapUsed - heapBefore)} (rss ${mb(process.memoryUsage().rss)})`,
-  );
-
   const dir = mkdtempSync(join(tmpdir(), 'sg-bench-'));
   try {
     const repo = new SqliteReportRepository(join(dir, 'reports.sqlite'));
@@ -73,9 +176,7 @@ async function main(): Promise<void> {
       );
     }
     const writeMs = performance.now() - t;
-    console.log(
-      `durable report writes (SQLite, synchronous=FULL): ${n} in ${ms(writeMs)} = ${ms(writeMs / n)} each`,
-    );
+    console.log(JSON.stringify({ bench: 'report-write', store: 'sqlite', n, eachMs: r2(writeMs / n) }));
     await repo.close();
 
     const channel = new FakeChannel();
@@ -102,7 +203,7 @@ async function main(): Promise<void> {
       turns.push(performance.now() - s);
     }
     console.log(
-      `HTTP turn (POST to reply received) over ${N} turns: p50 ${ms(pct(turns, 0.5))}, p95 ${ms(pct(turns, 0.95))}`,
+      JSON.stringify({ bench: 'http-turn', n: N, p50Ms: r2(pct(turns, 0.5)), p95Ms: r2(pct(turns, 0.95)) }),
     );
     await app.stop();
     await channel.stop();

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { memoryLimiter, sharedLimiter, type TurnLimiter } from './access/rateLimit';
 import { createAdapter } from './bot/adapter';
 import { SakerhetsguidenBot } from './bot/bot';
 import type { BotDeps } from './bot/deps';
@@ -11,13 +13,14 @@ import { hasErrors, loadCheckedKnowledge } from './knowledge/checks';
 import { ContactResolver } from './knowledge/contacts';
 import { formatIssue } from './knowledge/loader';
 import type { Logger } from './logger';
-import { purgeExpired } from './report/retention';
-import { errorCode } from './report/outbox';
+import { Metrics } from './metrics';
+import { purgeExpired } from './report/store/retention';
+import { errorCode } from './report/delivery/outbox';
 import { createPgPool } from './db/postgres';
 import { deferredMethods, reconnecting } from './db/reconnecting';
-import { PostgresReportRepository } from './report/postgresReportRepository';
-import type { ReportRepository } from './report/repository';
-import { SqliteReportRepository } from './report/sqliteReportRepository';
+import { PostgresReportRepository } from './report/store/postgresReportRepository';
+import type { ReportRepository } from './report/store/repository';
+import { SqliteReportRepository } from './report/store/sqliteReportRepository';
 import { RolesService } from './roles/service';
 import { SearchService } from './search/service';
 import { startServer, type RunningServer } from './server';
@@ -65,6 +68,7 @@ export interface Services {
   deps: BotDeps;
   reports: ReportUseCases;
   repository: ReportRepository;
+  metrics: Metrics;
   /** Deletes expired personal data: report contents past retention, stale conversation state, old gaps. */
   sweep(now?: Date): Promise<void>;
   /** Resolves when the databases answer a cheap query; rejects otherwise (for /readyz). */
@@ -132,6 +136,29 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     logger.warn({ event: 'retention.failed', code: errorCode(error) }, 'retention sweep failed'),
   );
 
+  const metrics = new Metrics(async () => ({
+    pending: await repository.pendingOutboxCount(),
+    dead: await repository.deadOutboxCount(),
+    oldestPendingAt: await repository.oldestPendingOutboxAt(),
+  }));
+  // With PostgreSQL the instances share one count per person; a small pool of its own keeps the
+  // limiter's queries from waiting behind report writes.
+  let limiterPool: Pool | undefined;
+  let limiter: TurnLimiter;
+  if (config.storage.kind === 'postgres' && config.storage.databaseUrl && config.rateLimitPerMinute > 0) {
+    const pool = createPgPool(config.storage.databaseUrl, {
+      max: 4,
+      onIdleError: () => metrics.databaseError('ratelimit.pool'),
+    });
+    limiterPool = pool;
+    limiter = sharedLimiter(pool, config.rateLimitPerMinute, () => {
+      metrics.databaseError('ratelimit');
+      logger.warn({ event: 'ratelimit.store.failed' }, 'rate limit store failed; counting in memory');
+    });
+  } else {
+    limiter = memoryLimiter(config.rateLimitPerMinute);
+  }
+
   const defaultContacts = new ContactResolver(kb.contacts, 'sv');
   // Our Storage is botbuilder's Storage in all but name (structural typing, no SDK import there).
   const botStorage = storage as unknown as ConstructorParameters<typeof SakerhetsguidenBot>[1];
@@ -140,6 +167,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     repository,
     storage,
     logger,
+    metrics,
     contactText: (key) => defaultContacts.resolve(key).text,
   });
   const deps: BotDeps = {
@@ -150,12 +178,15 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     insights,
     reports,
     logger,
+    metrics,
+    limiter,
   };
   return {
     bot: new SakerhetsguidenBot(deps, botStorage),
     deps,
     reports,
     repository,
+    metrics,
     sweep,
     storageAnswers,
     async close() {
@@ -164,6 +195,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
       await storage.close();
       await closeDatabase();
       insights.close();
+      await limiterPool?.end();
     },
   };
 }
@@ -190,6 +222,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       runTurn: (ctx) => bot.run(ctx),
       isReady: async () => open && (await answersWithin(services.storageAnswers(), READY_TIMEOUT_MS)),
       logger,
+      metrics: services.metrics,
+      metricsToken: config.metricsToken,
     },
     config.port,
     config.host,

@@ -33,6 +33,7 @@ describe('configuration', () => {
       'DATABASE_URL',
       'SEARCH_ANSWER_THRESHOLD',
       'REPORT_WEBHOOK_SECRET',
+      'ALLOWED_TENANT_IDS',
     ]) {
       expect(message).toContain(name);
     }

@@ -43,7 +43,7 @@ const schema = z.object({
   ToBotFromChannelTokenIssuer: optionalString,
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
   CONTACTS_FILE: optionalString,
-  SEARCH_ANSWER_THRESHOLD: fraction(0.47),
+  SEARCH_ANSWER_THRESHOLD: fraction(0.5),
   SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
@@ -58,6 +58,9 @@ const schema = z.object({
   REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  ALLOWED_TENANT_IDS: commaList,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  METRICS_TOKEN: optionalString,
 });
 
 /**
@@ -73,6 +76,11 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   if (env.MicrosoftAppType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
   }
+  // With credentials the bot is reachable from every Teams tenant that installs it: name the city's.
+  if (set('MicrosoftAppId') && !set('ALLOWED_TENANT_IDS'))
+    problems.push(
+      'ALLOWED_TENANT_IDS: required when MicrosoftAppId is set (the Entra tenant ids allowed to use the bot)',
+    );
   if (env.STORAGE === 'postgres' && !set('DATABASE_URL'))
     problems.push('DATABASE_URL: required when STORAGE=postgres');
   if (set('REPORT_WEBHOOK_URL') && !set('REPORT_WEBHOOK_SECRET')) {
@@ -120,6 +128,12 @@ export interface AppConfig {
     outboxPollMs: number;
   };
   shutdownGraceMs: number;
+  /** Tenants whose activities are served; empty = any (only allowed without credentials). */
+  allowedTenantIds: readonly string[];
+  /** Messages and card actions per user per minute; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad variable. */
@@ -177,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
       outboxPollMs: e.OUTBOX_POLL_MS,
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    allowedTenantIds: Object.freeze([...e.ALLOWED_TENANT_IDS]),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

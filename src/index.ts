@@ -1,3 +1,5 @@
+// First: the compile cache must be on before the other modules load.
+import './compileCache';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';

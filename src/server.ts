@@ -1,8 +1,10 @@
 import * as restify from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
+import { timingSafeEqual } from 'node:crypto';
 import { classifyRequestError, type ChannelAdapter } from './bot/adapter';
 import { parseEnvelope } from './bot/envelope';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 
 export interface ServerDeps {
   adapter: ChannelAdapter;
@@ -11,6 +13,28 @@ export interface ServerDeps {
   /** True when knowledge is loaded and storage answers (bounded in time by the caller). */
   isReady: () => Promise<boolean>;
   logger: Logger;
+  /** Served as GET /metrics (Prometheus text). */
+  metrics?: Metrics;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+/** Generic texts for error statuses: a response body never carries an internal error message. */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'bad request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not found',
+  405: 'method not allowed',
+  413: 'request too large',
+  415: 'unsupported media type',
+};
+
+/** Compares a presented bearer token with the configured one in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const presented = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '', 'utf8');
+  const expected = Buffer.from(token, 'utf8');
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
 export interface RunningServer {
@@ -26,6 +50,22 @@ export interface RunningServer {
 export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const server = restify.createServer({ name: 'sakerhetsguiden', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // restify's own errors (body too large, invalid JSON, unknown route) would echo parser messages:
+  // answer with the status and a fixed text instead.
+  server.on(
+    'restifyError',
+    (
+      _req: unknown,
+      _res: unknown,
+      err: { statusCode?: number; toJSON?: () => unknown },
+      callback: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      const text = STATUS_TEXT[status] ?? (status >= 500 ? 'internal error' : 'request refused');
+      err.toJSON = () => ({ error: text });
+      return callback();
+    },
+  );
   let inFlight = 0;
   let draining = false;
 
@@ -36,6 +76,25 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
   server.get('/readyz', async (_req, res) => {
     const ready = !draining && (await deps.isReady().catch(() => false));
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+  });
+  server.get('/metrics', async (req, res) => {
+    if (!deps.metrics) {
+      res.send(404, { error: STATUS_TEXT[404] });
+      return;
+    }
+    if (deps.metricsToken && !bearerMatches(req.header('authorization'), deps.metricsToken)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      res.send(401, { error: STATUS_TEXT[401] });
+      return;
+    }
+    try {
+      const { contentType, body } = await deps.metrics.render();
+      res.writeHead(200, { 'Content-Type': contentType });
+      res.end(body);
+    } catch (err) {
+      deps.logger.error({ event: 'metrics.error', name: (err as Error).name }, 'metrics failed');
+      res.send(500, { error: 'internal error' });
+    }
   });
   server.post('/api/messages', async (req, res) => {
     if (draining) {

@@ -3,7 +3,7 @@ import { renderCard, type AdaptiveCardJson } from './cards/renderCard';
 import type { CardView } from './cards/templates';
 import type { Locale } from './i18n/strings';
 import type { ContactResolver } from './knowledge/contacts';
-import type { ReportDraft } from './report/flow';
+import type { ReportDraft } from './report/flow/flow';
 import type { Actor, ConversationRef } from './report/types';
 import type { ViewContext } from './views/common';
 

@@ -12,8 +12,8 @@ import { STRINGS, ROLE_STRINGS, type Locale } from '../src/i18n/strings';
 import { looksEnglish, looksSwedish } from '../src/search/normalize';
 import { ContactResolver } from '../src/knowledge/contacts';
 import { loadKnowledge } from '../src/knowledge/loader';
-import { reduceReport, resumeOfferView, type ReportDraft } from '../src/report/flow';
-import { REPORT_TYPES } from '../src/report/steps';
+import { reduceReport, resumeOfferView, type ReportDraft } from '../src/report/flow/flow';
+import { REPORT_TYPES } from '../src/report/reportTypes/steps';
 import type { Report } from '../src/report/types';
 import {
   notificationView,
@@ -24,7 +24,14 @@ import {
 } from '../src/report/views';
 import { RolesService } from '../src/roles/service';
 import { badInputView, messageView } from '../src/views/common';
-import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from '../src/views/knowledgeViews';
+import {
+  answerView,
+  dangerNowView,
+  didYouMeanView,
+  fallbackView,
+  helpView,
+  welcomeView,
+} from '../src/views/knowledgeViews';
 import { areaView, browseView, checklistView, organisationChoiceView } from '../src/views/rolesViews';
 import { fillField } from './helpers/report';
 
@@ -65,6 +72,7 @@ function allViews(locale: Locale): Array<[string, CardView]> {
   for (let i = 0; i < kb.topics.length; i += 3)
     out.push([`did-you-mean ${i}`, didYouMeanView(kb.topics.slice(i, i + 3), ctx)]);
   out.push(['fallback', fallbackView(ctx)], ['welcome', welcomeView(ctx)], ['help', helpView(ctx)]);
+  out.push(['danger-now', dangerNowView(ctx)]);
   out.push(['bad input', badInputView(locale)]);
   out.push(['message', messageView(STRINGS[locale].helpTitle, [STRINGS[locale].emptyText])]);
   for (const org of [undefined, roles.organisation('jarva')]) {

@@ -14,7 +14,7 @@ import { cardTexts, FakeChannel, teamsMessage } from './helpers/channel';
 import { actionData } from './helpers/app';
 import { fillField } from './helpers/report';
 import { postActivity, startService, type Service } from './helpers/service';
-import { getReportType } from '../src/report/steps';
+import { getReportType } from '../src/report/reportTypes/steps';
 import { TEST_DATABASE_URL } from './contracts/pgTestSchema';
 
 const REFERENCE = /SG-\d{4}-\d{4,}/g;

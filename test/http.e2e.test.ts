@@ -24,15 +24,13 @@ describe('health', () => {
 });
 
 describe('questions over HTTP without credentials', () => {
-  test('"Vad gör jag om jag blir hotad på jobbet?" gets an answer card that names its source', async () => {
-    const replies = await h.send(msg('Vad gör jag om jag blir hotad på jobbet?'));
+  test('"En förälder hotade mig, vad gör jag?" gets an answer card that names its source', async () => {
+    const replies = await h.send(msg('En förälder hotade mig, vad gör jag?'));
     const all = texts(replies);
     expect(all).toMatch(/Ring 112/);
     expect(all).toMatch(/Källa: /);
     expect(all).toMatch(/Senast granskad: \d{4}-\d{2}-\d{2}/);
     expect(all).toContain('[Rapportera händelsen]');
-    // a typing indicator was sent while working
-    expect(h.channel.received.some((r) => r.activity.type === 'typing')).toBe(true);
   });
 
   test.each(['asdfgh qwerty', 'Blir det regn i helgen?'])(
@@ -43,6 +41,24 @@ describe('questions over HTTP without credentials', () => {
       expect(all).toMatch(/Du kan också kontakta: säkerhetsfunktionen/);
     },
   );
+
+  test.each([
+    ['sv', 'hjälp, en främling håller fast mig i trapphuset och släpper inte, vem ringer jag'],
+    ['en', 'a stranger is holding on to me right now and won’t let go, who do I call?'],
+  ])('a %s danger-now message gets the 112 card as its first reply', async (_lang, q) => {
+    const replies = await h.send(msg(q, { conversationId: `danger-${_lang}` }));
+    const first = replies.filter((r) => r.type === 'message')[0];
+    expect(first).toBeDefined();
+    const firstText = cardTexts(first!).join('\n');
+    expect(firstText).toMatch(/^112\b/);
+    expect(firstText).toMatch(_lang === 'en' ? /Call 112/ : /Ring 112/);
+  });
+
+  test('a question that shares words with danger but plans ahead gets no 112 card', async () => {
+    const replies = await h.send(msg('hur gör jag en riskbedömning för hot', { conversationId: 'plan-1' }));
+    const texts0 = cardTexts(replies.filter((r) => r.type === 'message')[0]!).join('\n');
+    expect(texts0).not.toMatch(/^112\b/);
+  });
 
   test('English questions get the bot’s own texts in English', async () => {
     const all = texts(await h.send(msg('hello, what can you do?', { locale: 'en-US' })));

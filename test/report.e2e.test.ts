@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { cardTexts, teamsMessage } from './helpers/channel';
 import { actionData, Harness } from './helpers/app';
 import { runReport } from './helpers/report';
-import { SqliteReportRepository } from '../src/report/sqliteReportRepository';
+import { SqliteReportRepository } from '../src/report/store/sqliteReportRepository';
 
 const SECURITY_CONVERSATION = 'security-channel';
 const TEAM_MEMBER = { userId: 'sec-1', aadObjectId: 'aad-security-1', conversationId: 'sec-1-chat' };

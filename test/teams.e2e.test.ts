@@ -4,8 +4,8 @@
  * report as one card answered in place (Action.Execute), invoke responses that are never empty, and
  * every validation rule of every report step refused with its message next to the field.
  */
-import { REPORT_TYPES, type FieldDef } from '../src/report/steps';
-import { localDateTime } from '../src/report/validation';
+import { REPORT_TYPES, type FieldDef } from '../src/report/reportTypes/steps';
+import { localDateTime } from '../src/report/flow/validation';
 import { cardTexts, teamsMessage, type Recorded } from './helpers/channel';
 import { actionData, Harness } from './helpers/app';
 import { fillField } from './helpers/report';

@@ -14,18 +14,24 @@ import {
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/renderCard';
 import { replyLanguage } from '../i18n/language';
+import { looksEnglish } from '../search/normalize';
 import { strings, type Locale } from '../i18n/strings';
 import { ContactResolver } from '../knowledge/contacts';
 import { badInputView, messageView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
-import { answerQuestion } from './handlers/knowledge';
+import { answerQuestion, dangerFirst } from './handlers/knowledge';
 import { malformedInvoke, unsupportedInvoke } from './invokes';
 import { runVerb } from './router';
 import { parseAction } from '../cards/verbs';
 import { Turn, type ConversationData, type Place, type TurnReply, type UserProfile } from '../turn';
 import type { Actor, ConversationRef } from '../report/types';
+import { tenantAllowed, tenantOf } from '../access/tenant';
+import { isDatabaseError, type TurnKind, type TurnOutcome } from '../metrics';
+
+/** A text turn still working after this long shows the typing indicator. */
+const TYPING_AFTER_MS = 1500;
 
 /** Longest text we accept in one message; the rest is not searched (Teams itself allows ~28 KB). */
 const MAX_TEXT = 20_000;
@@ -81,6 +87,24 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The kind of a turn, for metrics: a card submit is a message with a value and no text. */
+function turnKind(context: TurnContext): TurnKind {
+  const a = context.activity;
+  const type: string = a.type;
+  switch (type) {
+    case 'message':
+      return a.value !== undefined && !a.text ? 'card' : 'message';
+    case 'invoke':
+      return 'invoke';
+    case 'conversationUpdate':
+      return 'conversationUpdate';
+    case 'installationUpdate':
+      return 'installationUpdate';
+    default:
+      return 'other';
+  }
+}
+
 /**
  * The bot: turns activities into turns for the handlers. Card submits (value, no text) are routed
  * by verb before any text handling; Action.Execute invokes use the same verb table.
@@ -119,14 +143,81 @@ export class SakerhetsguidenBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn, then saves state even when a handler failed halfway. */
+  /**
+   * Runs the turn, then saves state even when a handler failed halfway. Before anything else: only
+   * the allowed tenants' activities, and only within the person's turn budget, are handled.
+   */
   override async run(context: TurnContext): Promise<void> {
-    try {
-      await super.run(context);
-    } finally {
-      await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
+    const started = performance.now();
+    const kind = turnKind(context);
+    const refusal = await this.refusal(context, kind);
+    if (refusal) {
+      this.deps.metrics.turn(kind, refusal, (performance.now() - started) / 1000);
+      return;
     }
+    let outcome: TurnOutcome = 'error';
+    try {
+      try {
+        await super.run(context);
+      } finally {
+        await this.conversationState.saveChanges(context, false);
+        await this.userState.saveChanges(context, false);
+      }
+      outcome = 'ok';
+    } catch (err) {
+      if (isDatabaseError(err)) this.deps.metrics.databaseError('turn');
+      throw err;
+    } finally {
+      this.deps.metrics.turn(kind, outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  /** Why this activity is not handled ('tenant_refused', 'rate_limited'), after telling the person; or undefined. */
+  private async refusal(context: TurnContext, kind: TurnKind): Promise<TurnOutcome | undefined> {
+    const activity = context.activity;
+    const fromPerson = kind === 'message' || kind === 'card' || kind === 'invoke';
+    const tenantId = tenantOf(activity);
+    if (!tenantAllowed(this.deps.config.allowedTenantIds, tenantId)) {
+      // The tenant id is an organisation's id, not a person's: it is what an administrator needs.
+      this.deps.logger.warn(
+        { event: 'tenant.refused', tenantId: tenantId ?? null, kind },
+        'tenant not allowed',
+      );
+      this.deps.metrics.refusedTenant();
+      if (fromPerson) await this.refuse(context, 'tenantRefusedText');
+      return 'tenant_refused';
+    }
+    if (!fromPerson) return undefined;
+    const from = activity.from ?? { id: '' };
+    const userKey =
+      (typeof from.aadObjectId === 'string' && from.aadObjectId) ||
+      (typeof from.id === 'string' ? from.id : '');
+    const limit = await this.deps.limiter.take(userKey);
+    if (limit.allowed) return undefined;
+    this.deps.logger.info(
+      { event: 'rate.limited', kind, retryAfterSeconds: limit.retryAfterSeconds },
+      'turn refused: rate limit',
+    );
+    this.deps.metrics.rateLimited();
+    await this.refuse(context, 'rateLimitedText');
+    return 'rate_limited';
+  }
+
+  /** A short refusal in the person's language; an invoke gets it as its invoke response (Teams needs one). */
+  private async refuse(context: TurnContext, text: 'tenantRefusedText' | 'rateLimitedText'): Promise<void> {
+    const written = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const message = strings(written && looksEnglish(written) ? 'en' : 'sv')[text];
+    if (context.activity.type === (ActivityTypes.Invoke as string)) {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: 200,
+          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message },
+        },
+      });
+      return;
+    }
+    await context.sendActivity(message);
   }
 
   /**
@@ -197,8 +288,16 @@ export class SakerhetsguidenBot extends ActivityHandler {
     } else if (!text) {
       turn.text(strings(turn.locale).emptyText);
     } else {
-      await context.sendActivity({ type: ActivityTypes.Typing });
-      await this.handleText(turn, text);
+      // "Typing…" only when the answer is not ready at once (a report lookup waiting on the database):
+      // for the usual answer, ready in milliseconds, it was a second call to the channel per turn.
+      const typing = setTimeout(() => {
+        context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+      }, TYPING_AFTER_MS);
+      try {
+        await this.handleText(turn, text);
+      } finally {
+        clearTimeout(typing);
+      }
     }
     if (turn.replies.length > 0) await context.sendActivities(turn.replies.map(toActivity));
     this.deps.logger.info(
@@ -208,6 +307,7 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   private async handleText(turn: Turn, text: string): Promise<void> {
+    dangerFirst(this.deps, turn, text);
     const intent = classifyText(text);
     switch (intent.kind) {
       case 'help':

@@ -3,11 +3,18 @@ import { loadKnowledge } from '../knowledge/loader';
 import { ContactResolver } from '../knowledge/contacts';
 import { RolesService } from '../roles/service';
 import { messageView } from '../views/common';
-import { answerView, didYouMeanView, fallbackView, helpView, welcomeView } from '../views/knowledgeViews';
+import {
+  answerView,
+  dangerNowView,
+  didYouMeanView,
+  fallbackView,
+  helpView,
+  welcomeView,
+} from '../views/knowledgeViews';
 import { areaView, browseView, organisationChoiceView } from '../views/rolesViews';
 import type { CardView } from '../views/common';
 import { readFileSync } from 'node:fs';
-import { renderCard, templateNames } from './renderCard';
+import { renderCard, renderView, templateNames } from './renderCard';
 import { TEMPLATE_NAMES } from './templates';
 import { isVerb, VERBS } from './verbs';
 import { VERB_HANDLERS } from '../bot/router';
@@ -27,6 +34,8 @@ function views(): Array<[string, CardView]> {
     ['answer (no steps)', answerView(topic('fv-ptu-statistik'), [], { ...ctx, locale: 'en' })],
     ['did-you-mean', didYouMeanView([topic('op-jav-bedomning'), topic('op-jav-namnd')], ctx)],
     ['fallback', fallbackView(ctx)],
+    ['danger-now', dangerNowView(ctx)],
+    ['danger-now (en)', dangerNowView({ ...ctx, locale: 'en' })],
     ['welcome', welcomeView(ctx)],
     ['help', helpView(ctx)],
     ['message', messageView('Rubrik', ['Text'], [{ title: 'Hjälp', data: { verb: 'help.show' } }])],
@@ -40,6 +49,12 @@ function views(): Array<[string, CardView]> {
 }
 
 describe('card templates', () => {
+  test('a view must carry every field of its template contract (checked by the compiler)', () => {
+    // @ts-expect-error a message card without its actions does not compile
+    const missing: CardView = { template: 'message', data: { title: 'Rubrik', paragraphs: [] } };
+    expect(() => renderView(missing)).not.toThrow();
+  });
+
   test('the cards folder holds exactly the declared templates', () => {
     expect(templateNames()).toEqual([...TEMPLATE_NAMES].sort());
   });
@@ -71,12 +86,12 @@ describe('card templates', () => {
 
   test('user text containing ${...} is shown literally, not evaluated', () => {
     const text = 'Han skrev ${process.exit()} och ${$root.title} 🙂 שלום';
-    const card = renderCard('message', messageView('Rubrik', [text]).data);
+    const card = renderView(messageView('Rubrik', [text]));
     expect(JSON.stringify(card)).toContain(JSON.stringify(text).slice(1, -1));
   });
 
   test('the answer card puts 112 first for urgent topics and names its source', () => {
-    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-akut-hotad-nu'), [], ctx).data));
+    const card = JSON.stringify(renderView(answerView(topic('hv-akut-hotad-nu'), [], ctx)));
     expect(card.indexOf('112')).toBeLessThan(card.indexOf(topic('hv-akut-hotad-nu').title.sv));
     expect(card).toContain('Källa');
     expect(card).toContain('Senast granskad');
@@ -85,7 +100,7 @@ describe('card templates', () => {
   });
 
   test('unset contacts render as a clear fallback, never as a raw placeholder', () => {
-    const card = JSON.stringify(renderCard('answer', answerView(topic('hv-stod-efterat'), [], ctx).data));
+    const card = JSON.stringify(renderView(answerView(topic('hv-stod-efterat'), [], ctx)));
     expect(card).not.toMatch(/\{kontakt:|<[^>]*kontakt/);
     expect(card).toContain('fråga din chef om kontaktuppgifter');
   });
@@ -94,7 +109,7 @@ describe('card templates', () => {
     const forElected = kb.topics.filter((t) => t.area === 'FV');
     expect(forElected.length).toBeGreaterThanOrEqual(9);
     for (const t of forElected) {
-      const card = JSON.stringify(renderCard('answer', answerView(t, [], ctx).data));
+      const card = JSON.stringify(renderView(answerView(t, [], ctx)));
       expect(card).not.toMatch(/fråga din chef|ask your manager/);
     }
   });
@@ -103,7 +118,7 @@ describe('card templates', () => {
     const asked = answerView(topic('is-incident-rapportera'), [], ctx, {
       question: 'jag är politiker och klickade på en länk i ett mejl',
     });
-    const card = JSON.stringify(renderCard('answer', asked.data));
+    const card = JSON.stringify(renderView(asked));
     expect(card).not.toContain('fråga din chef om kontaktuppgifter');
     expect(card).toContain('nämndsekreteraren');
   });
@@ -138,7 +153,8 @@ describe('card templates', () => {
       const d = data('hv-akut-hotad-nu');
       expect(d.answerNote).toBe('The rest of this answer is available in Swedish only.');
       expect(d.paragraphs).toEqual([]);
-      const card = renderCard('answer', view('hv-akut-hotad-nu').data);
+      const answer = view('hv-akut-hotad-nu');
+      const card = renderCard(answer.template, answer.data);
       expect(JSON.stringify(card)).toContain('"verb":"kb.open","topicId":"hv-akut-hotad-nu","lang":"sv"');
     });
 

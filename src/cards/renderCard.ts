@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import type { TemplateName } from './templates';
+import type { CardDataOf, CardView, TemplateName } from './templates';
 
 /** An expanded Adaptive Card, ready to be wrapped in an attachment by the bot layer. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -55,7 +55,11 @@ export function templateNames(dir?: string): string[] {
  * Binds a template from cards/ to data. User text is passed as data, and the templating engine
  * does not evaluate `${...}` inside data values, so such text shows literally.
  */
-export function renderCard(name: TemplateName, data: object, dir?: string): AdaptiveCardJson {
+export function renderCard<T extends TemplateName>(
+  name: T,
+  data: CardDataOf<T>,
+  dir?: string,
+): AdaptiveCardJson {
   return compiledTemplate(name, dir).expand({ $root: data }) as AdaptiveCardJson;
 }
 
@@ -74,4 +78,9 @@ function compiledTemplate(name: TemplateName, dir?: string): ACData.Template {
     byName.set(name, template);
   }
   return template;
+}
+
+/** Renders a view (a template name with data already checked against its contract). */
+export function renderView(view: CardView, dir?: string): AdaptiveCardJson {
+  return renderCard(view.template, view.data, dir);
 }

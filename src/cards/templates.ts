@@ -5,8 +5,11 @@ import type { Locale } from '../i18n/strings';
  * (cards.test.ts checks the folder against this list), so a view naming a template that does not
  * exist fails to compile.
  */
+import type { CardContracts } from './contracts';
+
 export const TEMPLATE_NAMES = [
   'answer',
+  'danger-now',
   'did-you-mean',
   'fallback',
   'help',
@@ -37,13 +40,14 @@ export const TEMPLATE_NAMES = [
 /** One of TEMPLATE_NAMES. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
-/** A card to show: a template name and the data to bind with renderCard. */
-export interface CardView {
-  template: TemplateName;
-  data: object;
-  /**
-   * The one language the card is written in, when it differs from the conversation's (an answer
-   * whose knowledge exists only in Swedish); its buttons answer in it.
-   */
-  locale?: Locale;
-}
+/** The data a template binds: its contract where one is declared (contracts.ts). */
+export type CardDataOf<T extends TemplateName> = T extends keyof CardContracts ? CardContracts[T] : object;
+
+/**
+ * A card to show: a template name and the data to bind with renderCard, checked against its
+ * contract; `locale` is the one language the card is written in when it differs from the
+ * conversation's (an answer whose knowledge exists only in Swedish), and its buttons answer in it.
+ */
+export type CardView = {
+  [T in TemplateName]: { template: T; data: CardDataOf<T>; locale?: Locale };
+}[TemplateName];

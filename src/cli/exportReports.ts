@@ -7,10 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { isReportStatus } from '../report/access';
-import { toCsv, toJson } from '../report/exportReports';
-import { PostgresReportRepository } from '../report/postgresReportRepository';
-import type { ReportRepository } from '../report/repository';
-import { SqliteReportRepository } from '../report/sqliteReportRepository';
+import { toCsv, toJson } from '../report/store/exportReports';
+import { PostgresReportRepository } from '../report/store/postgresReportRepository';
+import type { ReportRepository } from '../report/store/repository';
+import { SqliteReportRepository } from '../report/store/sqliteReportRepository';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

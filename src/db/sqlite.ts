@@ -21,14 +21,19 @@ export function settle<T>(work: () => T): Promise<T> {
  * Opens (creating folders as needed) a SQLite file tuned for durability: WAL so readers do not block
  * the writer, synchronous=FULL so a committed report survives a power cut before the person is told it
  * was received, and a busy timeout so two instances on one file wait for each other instead of failing.
+ * `synchronous: 'NORMAL'` is for data that may lose its last commits on a power cut (never on a process
+ * crash): WAL then syncs at checkpoints instead of on every commit.
  */
-export function openSqlite(filePath: string): SqliteDatabase {
+export function openSqlite(
+  filePath: string,
+  options: { synchronous?: 'FULL' | 'NORMAL' } = {},
+): SqliteDatabase {
   if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   try {
     db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();

@@ -13,6 +13,9 @@ const sv = {
     'Jag svarar på frågor om Stockholms stads säkerhetsarbete: hot och våld, hot mot förtroendevalda, otillåten påverkan, informationssäkerhet, säkerhetsskydd, krisberedskap, civilt försvar och att förebygga olyckor. Jag kan också visa vem som ansvarar för vad och hjälpa dig att rapportera en händelse.',
   dangerNow: 'Är någon i fara just nu? Ring 112.',
   policeNonUrgent: 'Polisen när det inte är akut: 114 14.',
+  dangerNowTitle: 'Är du eller någon annan i fara nu? Ring 112.',
+  dangerNowSafety:
+    'Ta dig i säkerhet först: gå därifrån, sätt en låst dörr emellan och larma kollegor. Kan du inte ringa själv, be någon annan göra det.',
   helpTitle: 'Det här kan jag hjälpa till med',
   helpItems: [
     'Ställ en fråga med egna ord, t.ex. "en förälder hotade mig, vad gör jag?"',
@@ -58,6 +61,10 @@ const sv = {
     'Något i meddelandet saknades eller såg konstigt ut. Inget har gått förlorat. Skriv din fråga eller välj "Hjälp".',
   emptyText: 'Skriv en fråga, eller "hjälp" för att se vad jag kan.',
   errorText: 'Något gick fel hos mig. Försök igen om en stund. Är det bråttom och någon är i fara: ring 112.',
+  rateLimitedText:
+    'Du har skickat många meddelanden på kort tid, så jag tar en kort paus. Försök igen om en minut. Är någon i fara just nu: ring 112.',
+  tenantRefusedText:
+    'Säkerhetsguiden är till för dig som arbetar i Stockholms stad och kan tyvärr inte användas från din organisation. Är någon i fara just nu: ring 112.',
   storageDownText:
     'Jag når inte min databas just nu, så jag kan inte spara eller visa något. Inget har gått förlorat: en rapport du håller på med finns kvar och du kan fortsätta där du var om en stund. Är någon i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
@@ -71,6 +78,9 @@ const en: typeof sv = {
     "I answer questions about the City of Stockholm's security work: threats and violence, threats to elected officials, undue influence, information security, protective security, crisis preparedness, civil defence and accident prevention. I can show who is responsible for what and help you report an incident. Urgent advice comes in English; most detailed answers are in Swedish only, and I say so where that is the case.",
   dangerNow: 'Is anyone in danger right now? Call 112.',
   policeNonUrgent: 'Police, non-emergency: 114 14.',
+  dangerNowTitle: 'Are you or anyone else in danger now? Call 112.',
+  dangerNowSafety:
+    'Get to safety first: walk away, put a locked door between you and alert colleagues. If you cannot call yourself, ask someone else to.',
   helpTitle: 'What I can help with',
   helpItems: [
     'Ask in your own words, e.g. "a parent threatened me, what do I do?"',
@@ -115,6 +125,10 @@ const en: typeof sv = {
     'Something in the message was missing or odd. Nothing was lost. Type your question or choose "Help".',
   emptyText: 'Type a question, or "help" to see what I can do.',
   errorText: 'Something went wrong on my side. Please try again shortly. If someone is in danger: call 112.',
+  rateLimitedText:
+    'You have sent many messages in a short time, so I am taking a short break. Please try again in a minute. If someone is in danger right now: call 112.',
+  tenantRefusedText:
+    'Säkerhetsguiden is for people who work for the City of Stockholm and cannot be used from your organisation. If someone is in danger right now: call 112.',
   storageDownText:
     'I cannot reach my database right now, so I cannot save or show anything. Nothing is lost: a report you are working on is kept and you can continue where you were shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',

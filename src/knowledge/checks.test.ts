@@ -45,6 +45,21 @@ describe('the shipped knowledge base', () => {
     expect(required.filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  test('the manager checklists (after a threat, undue influence, an incident at a meeting…) give every item a deadline and a basis', () => {
+    const { kb } = loadKnowledge(REAL);
+    const ids = kb.checklists.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['chef-efter-hot', 'chef-otillaten-paverkan', 'motesincident-fortroendevald']));
+    for (const c of kb.checklists) {
+      for (const item of c.items) {
+        expect([c.id, item.deadline?.trim()]).toEqual([c.id, expect.stringMatching(/\S/)]);
+        expect([c.id, item.basis?.trim()]).toEqual([c.id, expect.stringMatching(/\S/)]);
+      }
+    }
+    // Elected officials are not employees: the meeting checklist never puts duties on "arbetsgivaren".
+    const meeting = kb.checklists.find((c) => c.id === 'motesincident-fortroendevald');
+    expect(meeting?.items.map((i) => i.text).join(' ')).not.toMatch(/arbetsgivaren (ska|måste)/i);
+  });
+
   test('every urgent topic starts with 112 and no answer states MSB as current', () => {
     const { kb } = loadKnowledge(REAL);
     for (const t of kb.topics.filter((x) => x.urgent)) expect(t.steps[0]).toMatch(/\b112\b/);

@@ -1,6 +1,8 @@
 import { topicForElected } from './audience';
 import { loadKnowledge, type KbIssue, type KnowledgeBase } from './loader';
 import type { Topic } from './schema';
+import { fold } from '../search/normalize';
+import { Vocabulary } from '../search/vocabulary';
 
 /** `{kontakt:KEY}` in answers and steps; resolved from contacts.yaml when shown. */
 export const CONTACT_PLACEHOLDER = /\{kontakt:([a-z0-9-]+)\}/g;
@@ -103,7 +105,43 @@ export function checkKnowledge(kb: KnowledgeBase, now: Date = new Date()): KbIss
   }
 
   checkRoles(kb, roleIds, topicIds, issues);
+  checkLexicon(kb, issues);
   return issues;
+}
+
+const LEXICON_FILE = 'knowledge/lexicon.yaml';
+
+/**
+ * The concept lexicon must point at words the knowledge base uses, or it helps nobody: a concept
+ * none of whose `means` words occur in any topic is an error, a single unused word a warning (it
+ * may wait for a topic being written). A word listed under two concepts is ambiguous: a warning.
+ */
+function checkLexicon(kb: KnowledgeBase, issues: KbIssue[]): void {
+  const vocabulary = new Vocabulary({ synonymGroups: kb.synonymGroups });
+  for (const t of kb.topics)
+    for (const text of [t.title.sv, t.title.en, t.summaryEn, t.answer, ...t.steps, ...t.questions, ...t.keywords])
+      vocabulary.addText(text);
+  const known = (phrase: string) => {
+    const stems = vocabulary.analyse(phrase, { fuzzy: false }).filter((q) => q.kind !== 'compound');
+    return stems.length > 0 && stems.every((q) => vocabulary.has(q.term));
+  };
+  const ids = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const c of kb.lexicon) {
+    const at = (field: string, message: string, severity: 'error' | 'warning' = 'error') =>
+      issues.push({ severity, file: LEXICON_FILE, entry: c.id, field, message });
+    if (ids.has(c.id)) at('id', 'duplicate id');
+    ids.add(c.id);
+    const unknown = c.means.filter((m) => !known(m));
+    if (unknown.length === c.means.length) at('means', `no topic uses any of these words: ${unknown.join(', ')}`);
+    else for (const m of unknown) at('means', `no topic uses "${m}" (yet)`, 'warning');
+    for (const w of c.words) {
+      const key = fold(w).trim();
+      const other = owner.get(key);
+      if (other && other !== c.id) at('words', `"${w}" is also listed under ${other}`, 'warning');
+      owner.set(key, c.id);
+    }
+  }
 }
 
 function checkRoles(kb: KnowledgeBase, roleIds: Set<string>, topicIds: Set<string>, issues: KbIssue[]): void {

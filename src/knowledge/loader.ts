@@ -4,6 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
   contactsFileSchema,
+  lexiconFileSchema,
+  type LexiconConcept,
   outOfScopeFileSchema,
   type OutOfScopeCategory,
   staleFileSchema,
@@ -49,6 +51,8 @@ export interface KnowledgeBase {
   topics: Topic[];
   contacts: Map<string, Contact>;
   synonymGroups: string[][];
+  /** Everyday words mapped to the knowledge base's concepts (knowledge/lexicon.yaml). */
+  lexicon: LexiconConcept[];
   staleStatements: StaleStatement[];
   roles: Role[];
   responsibilities: Responsibility[];
@@ -196,6 +200,7 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
   }
 
   const synonymGroups = optionalFile(dir, 'synonyms.yaml', root, issues, synonymsFileSchema)?.groups ?? [];
+  const lexicon = optionalFile(dir, 'lexicon.yaml', root, issues, lexiconFileSchema)?.concepts ?? [];
 
   const staleRaw = optionalFile(dir, 'stale-statements.yaml', root, issues, staleFileSchema)?.statements ?? [];
   const staleFile = relative(root, join(dir, 'stale-statements.yaml'));
@@ -228,7 +233,7 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
   const outOfScope = optionalFile(dir, 'out-of-scope.yaml', root, issues, outOfScopeFileSchema)?.categories ?? [];
 
   return {
-    kb: { topics, contacts, synonymGroups, staleStatements, roles, responsibilities, checklists, organisations, outOfScope },
+    kb: { topics, contacts, synonymGroups, lexicon, staleStatements, roles, responsibilities, checklists, organisations, outOfScope },
     issues,
   };
 }

@@ -88,6 +88,23 @@ export const synonymsFileSchema = z.object({
   groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, 'a group needs two words or more')),
 });
 
+/**
+ * The concept lexicon (knowledge/lexicon.yaml): everyday, colloquial and English words people use,
+ * mapped to the words the knowledge base itself uses. Read on the question side only.
+ */
+export const lexiconFileSchema = z.object({
+  concepts: z.array(
+    z.object({
+      id: z.string().regex(idPattern, 'lower-case letters, digits and hyphens only'),
+      /** Words or phrases found in the knowledge base (kb:check verifies that they are). */
+      means: z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+      /** What people write instead: slang, everyday words, English, common misspellings. */
+      words: z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
+    }),
+  ),
+});
+export type LexiconConcept = z.infer<typeof lexiconFileSchema>['concepts'][number];
+
 export const staleFileSchema = z.object({
   statements: z.array(
     z.object({

@@ -4,8 +4,8 @@
  * reports.setStatus press and both repositories' guard all read this table, so a button can never
  * offer a move that the check refuses.
  */
-import type { Locale, LocalizedText } from './steps';
-import { tr } from './steps';
+import type { Locale, LocalizedText } from './reportTypes/steps';
+import { tr } from './reportTypes/steps';
 
 /** Case status as the security team sets it; the reporter is told of every change. */
 export const REPORT_STATUSES = ['mottagen', 'under-utredning', 'avslutad'] as const;

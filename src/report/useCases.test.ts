@@ -10,9 +10,10 @@ import { loadConfig } from '../config';
 import { silentLogger } from '../logger';
 import { SqliteStorage } from '../storage';
 import { Turn, type Place } from '../turn';
-import { SqliteReportRepository } from './sqliteReportRepository';
+import { SqliteReportRepository } from './store/sqliteReportRepository';
 import type { Actor, ConversationRef } from './types';
 import { ReportUseCases } from './useCases';
+import { Metrics } from '../metrics';
 
 const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
 const TEAM: Actor = { userId: 'sec-1', aadObjectId: 'aad-sec-1', name: 'Säkerhetschefen' };
@@ -33,6 +34,7 @@ beforeEach(() => {
     repository,
     storage,
     logger: silentLogger,
+    metrics: new Metrics(),
     contactText: (key) => key,
   });
 });

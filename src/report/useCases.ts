@@ -8,18 +8,19 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { VerbData } from '../cards/verbs';
 import type { Logger } from '../logger';
+import { isDatabaseError, type Metrics } from '../metrics';
 import type { Storage } from '../storage/types';
 import type { Refresh, Turn } from '../turn';
 import { messageView } from '../views/common';
 import { canReadReport, canSetStatus, canTransition, isSecurityTeam } from './access';
-import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from './flow';
-import { OutboxWorker, PermanentOutboxError, type OutboxSender } from './outbox';
-import { normalizeReference } from './reference';
-import type { OutboxMessageInput, ReportRepository } from './repository';
+import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from './flow/flow';
+import { OutboxWorker, PermanentOutboxError, type OutboxSender } from './delivery/outbox';
+import { normalizeReference } from './store/reference';
+import type { OutboxMessageInput, ReportRepository } from './store/repository';
 import type { Actor, ConversationRef, Report } from './types';
 import type { ReportFlowVerb } from '../cards/verbs';
 import { notificationView, receiptView, reportDetailView, reportListView, statusChangedView } from './views';
-import { createWebhookSender } from './webhook';
+import { createWebhookSender } from './delivery/webhook';
 import { MAX_REFRESH_USERS, toUniversalActions, withRefresh } from '../cards/actions';
 import { renderCard, type AdaptiveCardJson } from '../cards/renderCard';
 import { REPORT_SERVICE_TEXT as TEXT } from '../i18n/reportStrings';
@@ -42,6 +43,7 @@ export interface ReportUseCasesDeps {
   /** Key-value settings (the bot's state storage): holds the captured security conversation. */
   storage: Storage;
   logger: Logger;
+  metrics: Metrics;
   /** Resolves a contact key for notifications sent outside a turn (no user organisation). */
   contactText: (key: string) => string;
 }
@@ -77,6 +79,11 @@ export class ReportUseCases {
       pollIntervalMs: this.deps.config.reports.outboxPollMs,
       batchSize: 20,
       maxAttempts: 12,
+      events: {
+        failed: (channel) => this.deps.metrics.deliveryFailed(channel),
+        dead: (channel) => this.deps.metrics.deadLetter(channel),
+        pollFailed: () => this.deps.metrics.databaseError('outbox.poll'),
+      },
     });
     this.worker.start();
   }
@@ -154,6 +161,7 @@ export class ReportUseCases {
         { event: 'report.stored', reference: report.reference, created, type: report.type },
         'report stored',
       );
+      if (created) this.deps.metrics.reportCreated(report.type);
       turn.card(receiptView(report, this.viewContext(turn)));
       this.worker?.trigger();
     } catch (err) {
@@ -161,6 +169,7 @@ export class ReportUseCases {
         { event: 'report.store.failed', code: (err as { code?: string }).code },
         'report not stored',
       );
+      if (isDatabaseError(err)) this.deps.metrics.databaseError('report.create');
       const t = TEXT[turn.locale];
       turn.card(
         messageView(

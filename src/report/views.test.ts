@@ -1,6 +1,6 @@
 import { renderCard, templateNames } from '../cards/renderCard';
-import type { FlowContext, FlowResult, ReportDraft } from './flow';
-import { reduceReport, resumeOfferView } from './flow';
+import type { FlowContext, FlowResult, ReportDraft } from './flow/flow';
+import { reduceReport, resumeOfferView } from './flow/flow';
 import type { Report, ReportStatus, ReportTypeId } from './types';
 import { canTransition, REPORT_STATUSES } from './lifecycle';
 import type { CardView, ViewContext } from './views';

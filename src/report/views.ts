@@ -7,9 +7,10 @@ import type { CardView } from '../cards/templates';
 import type { Report } from './types';
 
 export type { CardView } from '../cards/templates';
-import type { Locale, LocalizedText } from './steps';
-import { describeAnswers, getReportType, tr } from './steps';
-import { DEFAULT_TIME_ZONE, localDateTime } from './validation';
+import type { Locale, LocalizedText } from './reportTypes/steps';
+import { describeAnswers, getReportType, tr } from './reportTypes/steps';
+import { DEFAULT_TIME_ZONE, localDateTime } from './flow/validation';
+import { receiptDuties } from './reportTypes/duties';
 import { allowedNextStatuses, statusExplanation, statusLabel } from './lifecycle';
 
 /** What the post-submit views need: language, time zone and a contact resolver. */
@@ -68,43 +69,6 @@ const TEXT = {
     'Säkerhetsguiden är en vägvisare, inte stadens system för ärenden eller anmälningar. Anmälningarna ovan görs i respektive system – rapporten här ersätter dem inte.',
     "Säkerhetsguiden is a guide, not the city's system of record. The reports above are made in their own systems – this report does not replace them.",
   ),
-  policeTitle: L('Polisanmälan', 'Police report'),
-  policeText: L(
-    'Den här rapporten är ingen polisanmälan. Polisanmäl på polisen.se eller ring 114 14. Ring 112 om någon är i fara.',
-    'This report is not a police report. Report to the police at polisen.se or call 114 14. Call 112 if anyone is in danger.',
-  ),
-  theftTitle: L('Stulen enhet', 'Stolen device'),
-  theftText: L(
-    'Har enheten stulits: polisanmäl stölden på polisen.se eller ring 114 14.',
-    'If the device was stolen: report the theft at polisen.se or call 114 14.',
-  ),
-  avTitle: L('Arbetsmiljöverket', 'Swedish Work Environment Authority'),
-  avText: L(
-    'Är händelsen ett allvarligt tillbud ska chefen anmäla den till Arbetsmiljöverket utan dröjsmål, helst samma dag (anmalarbetsskada.se).',
-    'If the incident is a serious incident, the manager must report it to the Work Environment Authority without delay, preferably the same day (anmalarbetsskada.se).',
-  ),
-  kiaTitle: L('KIA', 'KIA'),
-  kiaText: L(
-    'Registrera också händelsen i KIA, stadens system för att rapportera händelser, enligt er lokala rutin.',
-    "Also register the incident in KIA, the city's incident reporting system, under your local routine.",
-  ),
-  imyTitle: L('Personuppgiftsincident – 72 timmar', 'Personal data breach – 72 hours'),
-  imyText: L(
-    'Berörs personuppgifter ska en personuppgiftsincident anmälas till IMY inom 72 timmar från att den upptäcktes. Kontakta dataskyddsombudet direkt.',
-    'If personal data is involved, a personal data breach must be reported to IMY within 72 hours of discovery. Contact the data protection officer right away.',
-  ),
-  managerTitle: L('Din chef', 'Your manager'),
-  managerText: L(
-    'Berätta för din chef om du inte redan har gjort det.',
-    'Tell your manager if you have not already done so.',
-  ),
-  ohsTitle: L('Företagshälsovården', 'Occupational health'),
-  crisisTitle: L('Krisstöd', 'Crisis support'),
-  careTitle: L('1177', '1177'),
-  careText: L(
-    'Ring 1177 för sjukvårdsrådgivning dygnet runt.',
-    'Call 1177 for healthcare advice around the clock.',
-  ),
   notificationTitle: L('Ny rapport', 'New report'),
   typeLabel: L('Typ', 'Type'),
   receivedLabel: L('Inkom', 'Received'),
@@ -125,12 +89,6 @@ const TEXT = {
   unknown: L('–', '–'),
 };
 
-interface Item {
-  title: string;
-  text: string;
-  contact: string;
-}
-
 function answer(report: Report, key: string): string {
   return report.answers?.[key] ?? '';
 }
@@ -141,37 +99,11 @@ function answer(report: Report, key: string): string {
  */
 export function receiptView(report: Report, ctx: ViewContext): CardView {
   const l = loc(ctx);
-  const duties: Item[] = [];
-  const support: Item[] = [];
-  const personalData = ['ja', 'vet-inte'].includes(answer(report, 'personuppgifter'));
-  const item = (title: LocalizedText, text: LocalizedText, contactKey?: string): Item => ({
+  const { duties, support } = receiptDuties(report, (title, text, contactKey) => ({
     title: tr(title, l),
-    text: tr(text, l),
+    text: text ? tr(text, l) : '',
     contact: contactKey ? ctx.contacts(contactKey) : '',
-  });
-
-  switch (report.type) {
-    case 'hot-och-vald':
-      duties.push(item(TEXT.policeTitle, TEXT.policeText));
-      duties.push(item(TEXT.avTitle, TEXT.avText));
-      duties.push(item(TEXT.kiaTitle, TEXT.kiaText, 'kia'));
-      break;
-    case 'otillaten-paverkan':
-      duties.push(item(TEXT.policeTitle, TEXT.policeText));
-      if (answer(report, 'chefInformerad') !== 'ja') duties.push(item(TEXT.managerTitle, TEXT.managerText));
-      break;
-    case 'informationssakerhet':
-      // Purged answers are unknown: the 72-hour reminder is safer shown than missed.
-      if (personalData || report.answers === null)
-        duties.push(item(TEXT.imyTitle, TEXT.imyText, 'dataskyddsombud'));
-      if (answer(report, 'handelse') === 'enhet') duties.push(item(TEXT.theftTitle, TEXT.theftText));
-      break;
-  }
-  if (report.type === 'hot-och-vald' || report.type === 'otillaten-paverkan') {
-    support.push({ title: tr(TEXT.ohsTitle, l), text: '', contact: ctx.contacts('foretagshalsovard') });
-    support.push({ title: tr(TEXT.crisisTitle, l), text: '', contact: ctx.contacts('krisstod') });
-    support.push(item(TEXT.careTitle, TEXT.careText));
-  }
+  }));
 
   return {
     template: 'report-receipt',

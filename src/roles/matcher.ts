@@ -59,8 +59,15 @@ export function termMatches(query: string, key: string): boolean {
   return false;
 }
 
+/** Query terms remembered with the key terms they match; cleared when full (people reuse words). */
+const MATCH_CACHE_SIZE = 20_000;
+
 export class CatalogueMatcher {
   private readonly keys: Key[] = [];
+  /** Every distinct key term, once: many names share words ("säkerhet", "ansvar"). */
+  private readonly keyTerms: string[];
+  /** Query term -> the key terms it can stand for. termMatches is an edit distance: worth keeping. */
+  private readonly matchCache = new Map<string, readonly string[]>();
 
   constructor(entries: NamedEntry[]) {
     for (const e of entries) {
@@ -70,14 +77,30 @@ export class CatalogueMatcher {
         this.keys.push({ id: e.id, terms: t, weight: t.reduce((sum, x) => sum + Math.min(x.length, 12), 0) });
       }
     }
+    this.keyTerms = [...new Set(this.keys.flatMap((k) => k.terms))];
+  }
+
+  private keyTermsMatching(queryTerm: string): readonly string[] {
+    let found = this.matchCache.get(queryTerm);
+    if (!found) {
+      found = this.keyTerms.filter((kt) => termMatches(queryTerm, kt));
+      if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.clear();
+      this.matchCache.set(queryTerm, found);
+    }
+    return found;
   }
 
   /** Entries named in the text, best first; an entry counts once, by its best-matching name. */
   match(text: string): EntryMatch[] {
     const q = terms(text);
+    // For each key term, the first query position that matches it (what findIndex gave per key).
+    const firstPosition = new Map<string, number>();
+    q.forEach((qt, i) => {
+      for (const kt of this.keyTermsMatching(qt)) if (!firstPosition.has(kt)) firstPosition.set(kt, i);
+    });
     const best = new Map<string, EntryMatch>();
     for (const key of this.keys) {
-      const positions = key.terms.map((kt) => q.findIndex((qt) => termMatches(qt, kt))).filter((p) => p >= 0);
+      const positions = key.terms.map((kt) => firstPosition.get(kt) ?? -1).filter((p) => p >= 0);
       const hits = positions.length;
       if (hits === 0) continue;
       const full = hits === key.terms.length;

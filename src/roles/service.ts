@@ -23,9 +23,9 @@ const RESPONSIBILITY_CUE =
 /** "Vad gör en säkerhetssamordnare", "vilket ansvar har skyddsombudet", "what does a DPO do" */
 const ROLE_CUE =
   /\b(vad (gor|ar|har|ansvarar|jobbar|sysslar|innebar|kan)|vilket \w*ansvar|vilken roll|vilka uppgifter|vad ingar i|what (does|is|do|can)|role of|duties of|roll(en)?|uppgift(er)?|uppdrag|hjalpa (mig|till|oss))\b/;
-/** Someone speaking as a manager. */
+/** Someone speaking as a manager, or as the one who runs a meeting (for the meeting checklist). */
 const MANAGER_CUE =
-  /\b(chef\w*|manager|arbetsledare|rektor|forestandare|som ledare|jag leder|personalansvar\w*|enhetschef\w*)\b/;
+  /\b(chef\w*|manager|arbetsledare|rektor|forestandare|som ledare|jag leder|personalansvar\w*|enhetschef\w*|namndsekreterare\w*|motessekreterare\w*|ordforande\w*|chair\w*)\b/;
 /** Asking what they must do. */
 const DUTY_CUE =
   /\b(maste|ska|skall|bor|skyldig\w*|gora|gor|checklista|ansvar\w*|must|should|do|duties|what to do|checklist|forsta|steg|steps)\b/;

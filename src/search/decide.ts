@@ -2,11 +2,14 @@ import type { SearchResult } from './index';
 
 /** Confidence thresholds; configuration (SEARCH_* variables) so they can be tuned without code. */
 export interface Thresholds {
-  /** At or above: answer with the top topic. */
+  /** At or above (the top topic's probability): answer with the top topic. */
   answerThreshold: number;
-  /** At or above (but below answer): offer "Menade du…?". Below: honest fallback. */
+  /**
+   * At or above (the probability that one of the top three is right): offer "Menade du…?" with
+   * them. Below: honest fallback.
+   */
   suggestThreshold: number;
-  /** When the runner-up scores within this margin of the top, ask "Menade du…?" instead of guessing. */
+  /** When the runner-up's probability is within this margin of the top, ask instead of guessing. */
   ambiguityMargin: number;
 }
 
@@ -15,25 +18,28 @@ export type Decision =
   | { kind: 'clarify'; options: string[]; confidence: number }
   | { kind: 'fallback'; confidence: number; outOfScope?: string };
 
+/** A "Menade du…?" option must have at least this probability: a button that is surely wrong is noise. */
+const MIN_OPTION = 0.04;
+
 /**
- * Turns a ranked result into what the bot does. A wrong confident answer is worse than an honest
- * "I don't know", so close calls become a question back to the user.
+ * Turns a ranked result into what the bot does. Candidate scores are the ranker's calibrated
+ * probabilities. A wrong confident answer is worse than an honest question back, so when the right
+ * topic is likely among the top three but not certain, the person chooses ("Menade du…?").
  */
 export function decide(result: SearchResult, t: Thresholds): Decision {
   const [top, second, third] = result.candidates;
   if (result.outOfScope) return { kind: 'fallback', confidence: 0, outOfScope: result.outOfScope };
-  if (!top || result.confidence < t.suggestThreshold)
-    return { kind: 'fallback', confidence: result.confidence };
+  if (!top) return { kind: 'fallback', confidence: result.confidence };
   const close = second !== undefined && top.score - second.score < t.ambiguityMargin;
   if (result.confidence >= t.answerThreshold && !close) {
     const alternatives = [second, third]
-      .filter((c) => c && top.score - c.score < t.ambiguityMargin * 2)
-      .map((c) => c!.id);
+      .filter((c): c is NonNullable<typeof c> => c !== undefined && c.score >= 0.1)
+      .map((c) => c.id);
     return { kind: 'answer', topicId: top.id, confidence: result.confidence, alternatives };
   }
-  const options = result.candidates
-    .slice(0, 3)
-    .filter((c) => c.score >= top.score * 0.6)
-    .map((c) => c.id);
-  return { kind: 'clarify', options, confidence: result.confidence };
+  const options = result.candidates.slice(0, 3).filter((c) => c.score >= MIN_OPTION);
+  const mass = options.reduce((a, c) => a + c.score, 0);
+  if (mass >= t.suggestThreshold && options.length > 0)
+    return { kind: 'clarify', options: options.map((c) => c.id), confidence: result.confidence };
+  return { kind: 'fallback', confidence: result.confidence };
 }

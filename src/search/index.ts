@@ -1,46 +1,125 @@
 import type { Topic } from '../knowledge/schema';
-import { confidenceOf, type ConfidenceFeatures } from './confidence';
-import { Vocabulary, type QueryTerm } from './vocabulary';
+import {
+  candidateScore,
+  noneScore,
+  probabilities,
+  type CandidateFeatures,
+  type NoneFeatures,
+  type RankerModel,
+} from './ranker';
+import { RANKER_MODEL } from './rankerModel';
+import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
+import type { WordList } from './wordList';
 
 /**
- * The knowledge index. A topic's ranking score adds three views of the question: BM25 over the
- * topic's weighted fields, the nearest single way someone has asked for it before (people ask in
- * whole sentences), and a naive-Bayes term model's posterior. Out-of-scope categories compete as
- * documents. Confidence in [0, 1] (confidence.ts) says how likely the winner is right.
+ * The knowledge index. An inverted index finds the candidates (documents sharing a term with the
+ * question, best BM25 first), so a question costs the same whether the knowledge base has 60
+ * entries or 10 000. Each candidate is then seen three ways: BM25 over the topic's weighted
+ * fields, the nearest single way someone has asked for it before (people ask in whole
+ * sentences), and a naive-Bayes term model's posterior. The learned ranker (ranker.ts) combines
+ * them into a probability per candidate, beside "none of these". Out-of-scope categories compete
+ * as documents.
  */
 
 export interface Candidate {
   id: string;
-  /** Ranking score: W_BM + W_BEST + W_NB at most (higher is better; compare, don't read as a probability). */
+  /** The ranker's probability that this topic is what was asked, in [0, 1]. */
   score: number;
 }
 
 export interface SearchResult {
-  /** Candidates, best first (at most `limit`). */
+  /** Topic candidates, best first (at most `limit`). */
   candidates: Candidate[];
   /** Confidence that candidates[0] is what the user asked for, in [0, 1]. */
   confidence: number;
   /** Query terms, for debugging and the ask CLI. */
   terms: QueryTerm[];
-  /** What the confidence was computed from (for calibration, see bench/calibrate.ts). */
-  features?: ConfidenceFeatures;
   /** Set when the question is most like an out-of-scope category (its id). */
   outOfScope?: string;
+  /** Probability that the question is none of the topics (out of scope or unanswerable). */
+  none?: number;
 }
 
-interface Probe {
-  terms: Map<string, number>;
-  norm: number;
+/** What the ranker saw for one question (for training and calibration, see bench/train.ts). */
+export interface RankingView {
+  terms: QueryTerm[];
+  candidates: Array<{ id: string; outOfScope: boolean; features: CandidateFeatures }>;
+  none: NoneFeatures;
+}
+
+/**
+ * A sparse vector over term ids, sorted by id. Typed arrays, not Maps: at 10 000 entries the index
+ * holds hundreds of thousands of these, and a Map per vector costs several times the memory.
+ */
+interface Sparse {
+  ids: Int32Array;
+  values: Float32Array;
+}
+
+/** A document's lines (title, questions, keywords) as tf-idf vectors, packed into one pair of arrays. */
+interface Probes extends Sparse {
+  /** Line k spans ids[starts[k]] .. ids[starts[k + 1]]. */
+  starts: Int32Array;
+  norms: Float32Array;
 }
 
 interface DocEntry {
   topic: IndexDoc;
   outOfScope: boolean;
   /** Weighted term frequencies over all fields. */
-  tf: Map<string, number>;
+  tf: Sparse;
+  /** Terms of the title and keywords (what the topic is named), sorted ids. */
+  sig: Int32Array;
   /** Sum of tf (the document's length for the term model). */
   mass: number;
-  probes: Probe[];
+  probes: Probes;
+}
+
+const EMPTY_PROBES: Probes = {
+  ids: new Int32Array(0),
+  values: new Float32Array(0),
+  starts: new Int32Array(1),
+  norms: new Float32Array(0),
+};
+
+function packProbes(lines: Array<Sparse & { norm: number }>): Probes {
+  const total = lines.reduce((a, l) => a + l.ids.length, 0);
+  const ids = new Int32Array(total);
+  const values = new Float32Array(total);
+  const starts = new Int32Array(lines.length + 1);
+  let at = 0;
+  lines.forEach((l, k) => {
+    starts[k] = at;
+    ids.set(l.ids, at);
+    values.set(l.values, at);
+    at += l.ids.length;
+  });
+  starts[lines.length] = at;
+  return { ids, values, starts, norms: Float32Array.from(lines, (l) => l.norm) };
+}
+
+function sparse(m: Map<number, number>): Sparse {
+  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
+  return { ids, values: Float32Array.from(ids, (id) => m.get(id) ?? 0) };
+}
+
+/** Binary search: the value of term id in a sparse vector (0 when absent). */
+function valueOf(v: Sparse, id: number): number {
+  const i = indexOf(v.ids, id);
+  return i >= 0 ? (v.values[i] ?? 0) : 0;
+}
+
+function indexOf(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ids[mid]!;
+    if (x === id) return mid;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Field weights: what a topic is named and how people ask for it count most. */
@@ -51,23 +130,20 @@ const FIELD_WEIGHTS = {
   keywords: 2.5,
   steps: 0.4,
   answer: 0.3,
-  summaryEn: 0.6,
+  summaryEn: 0.8,
 } as const;
 
 const K1 = 1.2;
 /** Weighted tf at which a term counts as fully covered (one mention in a question or keyword). */
 const SIGNATURE_TF = FIELD_WEIGHTS.questions;
-/**
- * Weights of the three views in the ranking score (a sum, not a mix: chosen by `npm run eval`,
- * where rank-1 accuracy was flat within ±0.01 around these values).
- */
-const W_BM = 0.8;
-/** Share from the best single-question match. */
-const W_BEST = 0.2;
-/** Share from the term model's posterior (naive Bayes over titles, questions and keywords). */
-const W_NB = 0.5;
 /** Additive smoothing of the term model. */
 const NB_ALPHA = 1;
+/** Candidates scored in full per question (the rest share no strong term with it). */
+const MAX_CANDIDATES = 40;
+/** A term in more than this share of the documents is too common to find candidates with. */
+const COMMON_SHARE = 0.2;
+/** How much an unknown word counts against the question's explained share, relative to the rarest known word. */
+const UNKNOWN_WEIGHT = 0.6;
 
 /** What the index needs of a document: a knowledge topic, or an out-of-scope category. */
 export type IndexDoc = Pick<
@@ -77,23 +153,36 @@ export type IndexDoc = Pick<
 
 export interface IndexOptions {
   synonymGroups: string[][];
+  /** Everyday words -> knowledge-base words (knowledge/lexicon.yaml). */
+  lexicon?: LexiconEntry[];
+  /** Swedish words outside the knowledge base, for compounds and typo checks. */
+  wordList?: WordList;
   /**
    * Out-of-scope categories (knowledge/out-of-scope.yaml): indexed like topics so that a question
    * about pay or the weather finds "its" category and is not stretched to fit a security topic.
    */
   outOfScope?: IndexDoc[];
+  /** The ranker's weights (tests and training pass their own). */
+  model?: RankerModel;
 }
 
 export class KnowledgeIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs: DocEntry[] = [];
-  private readonly df = new Map<string, number>();
-
-  private readonly idfCache = new Map<string, number>();
+  /** Term -> id; ids index df, idfs and postings. */
+  private readonly termIds = new Map<string, number>();
+  private readonly df: number[] = [];
+  /** Term id -> documents containing it (indices into docs): the inverted index. */
+  private postings: Array<number[] | Int32Array> = [];
+  private idfs = new Float64Array(0);
   private readonly maxIdf: number;
+  private readonly model: RankerModel;
+  /** Out-of-scope categories are always candidates: a refusal must be able to win. */
+  private readonly oosDocs: Array<[number, string]> = [];
 
-  constructor(topics: Topic[], options: IndexOptions) {
-    this.vocabulary = new Vocabulary(options.synonymGroups);
+  constructor(topics: Topic[] | IndexDoc[], options: IndexOptions) {
+    this.vocabulary = new Vocabulary(options);
+    this.model = options.model ?? RANKER_MODEL;
     const oos = new Set((options.outOfScope ?? []).map((d) => d.id));
     const all: IndexDoc[] = [...topics, ...(options.outOfScope ?? [])];
     for (const t of all) {
@@ -109,31 +198,75 @@ export class KnowledgeIndex {
         this.vocabulary.addText(text);
       }
     }
+    // Analysing a text is the cost of a build; within one build the same texts recur (steps, answers).
+    const analysed = new Map<string, QueryTerm[]>();
+    const termsOf = (text: string) => {
+      let t = analysed.get(text);
+      if (!t) {
+        t = this.indexTerms(text);
+        analysed.set(text, t);
+      }
+      return t;
+    };
+    const idOf = (term: string) => {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.df.length;
+        this.termIds.set(term, id);
+        this.df.push(0);
+        this.postings.push([]);
+      }
+      return id;
+    };
     for (const topic of all) {
-      const tf = new Map<string, number>();
-      const add = (text: string, weight: number) => {
-        for (const q of this.indexTerms(text)) tf.set(q.term, (tf.get(q.term) ?? 0) + weight * q.weight);
+      const tf = new Map<number, number>();
+      const sig = new Set<number>();
+      const add = (text: string, weight: number, signature = false) => {
+        for (const q of termsOf(text)) {
+          const id = idOf(q.term);
+          tf.set(id, (tf.get(id) ?? 0) + weight * q.weight);
+          if (signature) sig.add(id);
+        }
       };
-      add(topic.title.sv, FIELD_WEIGHTS.title);
-      add(topic.title.en, FIELD_WEIGHTS.titleEn);
+      add(topic.title.sv, FIELD_WEIGHTS.title, true);
+      add(topic.title.en, FIELD_WEIGHTS.titleEn, true);
       add(topic.summaryEn, FIELD_WEIGHTS.summaryEn);
       add(topic.answer, FIELD_WEIGHTS.answer);
       topic.steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
-      topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords));
+      topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
       topic.questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
 
-      for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      const i = this.docs.length;
+      for (const id of tf.keys()) {
+        this.df[id] = (this.df[id] ?? 0) + 1;
+        (this.postings[id] as number[]).push(i);
+      }
       let mass = 0;
       for (const v of tf.values()) mass += v;
-      this.docs.push({ topic, outOfScope: oos.has(topic.id), tf, probes: [], mass });
+      this.docs.push({
+        topic,
+        outOfScope: oos.has(topic.id),
+        tf: sparse(tf),
+        sig: Int32Array.from([...sig].sort((a, b) => a - b)),
+        probes: EMPTY_PROBES,
+        mass,
+      });
     }
+    this.idfs = Float64Array.from(this.df, (df) => this.idfOf(df));
+    this.docs.forEach((d, i) => {
+      if (d.outOfScope) this.oosDocs.push([i, d.topic.id]);
+    });
     this.maxIdf = this.idfOf(0);
     for (const doc of this.docs) {
       const { topic } = doc;
-      doc.probes = [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map(
-        (text) => this.probe(this.indexTerms(text)),
+      doc.probes = packProbes(
+        [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map((text) =>
+          this.probe(termsOf(text)),
+        ),
       );
     }
+    this.postings = this.postings.map((list) => Int32Array.from(list));
+    this.vocabulary.endBuild();
   }
 
   get size(): number {
@@ -151,116 +284,184 @@ export class KnowledgeIndex {
 
   /** Inverse document frequency; an unknown word gets the highest (it is specific, and unexplained). */
   idf(term: string): number {
-    let v = this.idfCache.get(term);
-    if (v === undefined) {
-      v = this.idfOf(this.df.get(term) ?? 0);
-      this.idfCache.set(term, v);
-    }
-    return v;
+    const id = this.termIds.get(term);
+    return id === undefined ? this.maxIdf : (this.idfs[id] ?? this.maxIdf);
   }
 
-  private probe(terms: QueryTerm[]): Probe {
-    const m = new Map<string, number>();
-    for (const t of terms) m.set(t.term, Math.max(m.get(t.term) ?? 0, t.weight * this.idf(t.term)));
+  /** A tf-idf vector of one line (a title, a question), for the nearest-question view. */
+  private probe(terms: QueryTerm[]): Sparse & { norm: number } {
+    const m = new Map<number, number>();
+    for (const t of terms) {
+      const id = this.termIds.get(t.term);
+      if (id === undefined) continue;
+      m.set(id, Math.max(m.get(id) ?? 0, t.weight * (this.idfs[id] ?? 0)));
+    }
     let norm = 0;
     for (const v of m.values()) norm += v * v;
-    return { terms: m, norm: Math.sqrt(norm) };
+    return { ...sparse(m), norm: Math.sqrt(norm) };
   }
 
-  /** Ranks topics for a question. */
-  search(text: string, limit = 5): SearchResult {
+  /**
+   * What the ranker sees for a question: its terms, the candidates with their features, and the
+   * features of "none of these". Undefined candidates when no known term was found.
+   */
+  view(text: string): RankingView {
     const terms = this.vocabulary.analyse(text);
     // One weight per distinct term: repeating a word should not double its pull.
     const q = new Map<string, number>();
     for (const t of terms) q.set(t.term, Math.max(q.get(t.term) ?? 0, t.weight));
-    const known = [...q.entries()].filter(([term]) => this.df.has(term));
-    if (known.length === 0) return { candidates: [], confidence: 0, terms };
+    // Known terms as [id, weight, idf], rarest first.
+    const known: Array<[number, number, number]> = [];
+    for (const [term, w] of q) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) known.push([id, w, this.idfs[id] ?? 0]);
+    }
+    known.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+    const unknown = q.size - known.length;
+    const none: NoneFeatures = {
+      bias: 1,
+      unknownShare: q.size > 0 ? unknown / q.size : 1,
+      evidence: 0,
+      maxBest: 0,
+      maxCoverage: 0,
+    };
+    if (known.length === 0) return { terms, candidates: [], none };
 
     // The mass of the question: every term's idf (unknown words at a discount: names, places, filler).
-    let totalMass = 0;
-    for (const [term, w] of q)
-      totalMass += this.df.has(term) ? w * this.idf(term) : UNKNOWN_WEIGHT * this.maxIdf;
+    let totalMass = unknown * UNKNOWN_WEIGHT * this.maxIdf;
+    for (const [, w, idf] of known) totalMass += w * idf;
 
-    const queryProbe = this.probe(
-      known.map(([term, weight]) => ({ term, weight, source: term, kind: 'exact' })),
-    );
-    const scored = this.docs.map((doc) => {
+    // Candidates from the inverted index: documents sharing the question's rarer terms, by their
+    // idf-weighted overlap. A term found in a large share of the documents finds no candidates
+    // (it would touch most of the index) but still counts in the scoring below.
+    const common = Math.max(50, this.docs.length * COMMON_SHARE);
+    const overlap = new Map<number, number>();
+    for (const [id, w, idf] of known) {
+      const list = this.postings[id] ?? [];
+      if (list.length > common && overlap.size > 0) continue;
+      for (const d of list) overlap.set(d, (overlap.get(d) ?? 0) + w * idf);
+    }
+    const chosen = [...overlap.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([d]) => d);
+    for (const [id] of this.oosDocs) if (!chosen.includes(id)) chosen.push(id);
+
+    const queryProbe = new Map<number, number>();
+    let queryNorm = 0;
+    let bm25Max = 0;
+    for (const [id, w, idf] of known) {
+      queryProbe.set(id, w * idf);
+      queryNorm += w * idf * w * idf;
+      bm25Max += w * idf * (K1 + 1);
+    }
+    queryNorm = Math.sqrt(queryNorm);
+    const vocab = this.df.length;
+    const raw = chosen.map((d) => {
+      const doc = this.docs[d]!;
       let bm25 = 0;
-      let bm25Max = 0;
       let covered = 0;
-      for (const [term, w] of known) {
-        const idf = this.idf(term);
-        const tf = doc.tf.get(term) ?? 0;
-        bm25 += w * idf * ((tf * (K1 + 1)) / (tf + K1));
-        bm25Max += w * idf * (K1 + 1);
+      let signature = 0;
+      let loglik = 0;
+      for (const [id, w, idf] of known) {
+        const tf = valueOf(doc.tf, id);
+        bm25 += (w * idf * (tf * (K1 + 1))) / (tf + K1);
         // A word met only in the long answer text is weak evidence; in a title, question or keyword it is full.
         covered += w * idf * Math.min(1, tf / SIGNATURE_TF);
+        if (indexOf(doc.sig, id) >= 0) signature += w * idf;
+        loglik += w * Math.log((tf + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
       }
       let best = 0;
-      for (const p of doc.probes) {
+      const p = doc.probes;
+      for (let line = 0; line < p.norms.length; line++) {
+        const norm = p.norms[line]!;
+        if (norm === 0) continue;
         let dot = 0;
-        for (const [term, v] of queryProbe.terms) dot += v * (p.terms.get(term) ?? 0);
-        const cos = p.norm > 0 && queryProbe.norm > 0 ? dot / (p.norm * queryProbe.norm) : 0;
+        for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++) {
+          const v = queryProbe.get(p.ids[k]!);
+          if (v !== undefined) dot += v * p.values[k]!;
+        }
+        const cos = queryNorm > 0 ? dot / (norm * queryNorm) : 0;
         if (cos > best) best = cos;
       }
-      const bm = bm25Max > 0 ? bm25 / bm25Max : 0;
-      // Term model (multinomial naive Bayes): how likely this topic is to produce the question's words.
-      let loglik = 0;
-      const vocab = this.df.size;
-      for (const [term, w] of known)
-        loglik += w * Math.log(((doc.tf.get(term) ?? 0) + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
       return {
-        id: doc.topic.id,
-        outOfScope: doc.outOfScope,
-        bm,
+        doc,
+        bm: bm25Max > 0 ? bm25 / bm25Max : 0,
+        best,
         loglik,
         coverage: totalMass > 0 ? covered / totalMass : 0,
-        best,
-        score: 0,
-        posterior: 0,
+        signature: totalMass > 0 ? signature / totalMass : 0,
       };
     });
-    // Posterior over topics from the term model (softmax of log-likelihoods).
-    const maxLog = Math.max(...scored.map((s) => s.loglik));
+    // Posterior over the candidates from the term model (softmax of log-likelihoods).
+    const maxLog = Math.max(...raw.map((r) => r.loglik));
     let z = 0;
-    for (const s of scored) z += Math.exp(s.loglik - maxLog);
-    for (const s of scored) {
-      s.posterior = Math.exp(s.loglik - maxLog) / z;
-      s.score = W_BM * s.bm + W_BEST * s.best + W_NB * s.posterior;
-    }
-    scored.sort((a, b) => b.score - a.score);
-    const topics = scored.filter((c) => !c.outOfScope && c.score > 0);
-    const candidates = topics.slice(0, limit).map((c) => ({ id: c.id, score: round(c.score) }));
-    const first = scored[0];
-    // The question is most like something we do not answer: say so, and say where to ask instead.
-    if (first?.outOfScope) return { candidates, confidence: 0, terms, outOfScope: first.id };
-    const nearestOos = Math.max(0, ...scored.filter((c) => c.outOfScope).map((c) => c.best));
-    const top = topics[0];
-    const second = scored[1];
-    if (!top || top.score <= 0) return { candidates: [], confidence: 0, terms };
-    const unknown = [...q.keys()].filter((t) => !this.df.has(t)).length;
-    const features: ConfidenceFeatures = {
-      coverage: top.coverage,
-      best: top.best,
-      margin: top.score - (second?.score ?? 0),
-      score: top.score,
-      unknownShare: q.size > 0 ? unknown / q.size : 0,
-      evidence: Math.min(1, (top.coverage * totalMass) / (2 * this.maxIdf)),
-      posterior: top.posterior,
-      // How much closer the nearest out-of-scope example is than the nearest way of asking for the top topic.
-      oosProximity: nearestOos - top.best,
-    };
+    for (const r of raw) z += Math.exp(r.loglik - maxLog);
+    const maxBm = Math.max(...raw.map((r) => r.bm));
+    const maxBest = Math.max(...raw.map((r) => r.best));
+    const posts = raw.map((r) => Math.exp(r.loglik - maxLog) / z);
+    const [best1, best2] = topTwo(raw.map((r) => r.best));
+    const [post1, post2] = topTwo(posts);
+    none.evidence = Math.min(1, (Math.max(...raw.map((r) => r.coverage)) * totalMass) / (2 * this.maxIdf));
+    none.maxBest = maxBest;
+    none.maxCoverage = Math.max(...raw.map((r) => r.coverage));
     return {
-      candidates,
-      confidence: round(confidenceOf(features)),
-      features,
       terms,
+      none,
+      candidates: raw.map((r, i) => ({
+        id: r.doc.topic.id,
+        outOfScope: r.doc.outOfScope,
+        features: {
+          bm: r.bm,
+          best: r.best,
+          posterior: posts[i] ?? 0,
+          bestSq: r.best * r.best,
+          nearCopy: r.best >= 0.9 ? 1 : 0,
+          bestLead: r.best === best1 ? best1 - best2 : 0,
+          posteriorLead: posts[i] === post1 ? post1 - post2 : 0,
+          coverage: r.coverage,
+          signature: r.signature,
+          bmGap: r.bm - maxBm,
+          bestGap: r.best - maxBest,
+          oos: r.doc.outOfScope ? 1 : 0,
+          oosBest: r.doc.outOfScope ? r.best : 0,
+        },
+      })),
     };
+  }
+
+  /** Ranks topics for a question. */
+  search(text: string, limit = 5): SearchResult {
+    const v = this.view(text);
+    if (v.candidates.length === 0) return { candidates: [], confidence: 0, terms: v.terms, none: 1 };
+    const p = probabilities(
+      v.candidates.map((c) => candidateScore(c.features, this.model)),
+      noneScore(v.none, this.model),
+    );
+    const ranked = v.candidates.map((c, i) => ({ ...c, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
+    const none = p[p.length - 1] ?? 0;
+    const topics = ranked.filter((c) => !c.outOfScope);
+    const candidates = topics.slice(0, limit).map((c) => ({ id: c.id, score: round(c.p) }));
+    const first = ranked[0];
+    // The question is most like something we do not answer: say so, and say where to ask instead.
+    if (first?.outOfScope && first.p > none)
+      return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
+    return { candidates, confidence: candidates[0]?.score ?? 0, terms: v.terms, none: round(none) };
   }
 }
 
-/** How much an unknown word counts against the confidence, relative to the rarest known word. */
-const UNKNOWN_WEIGHT = 0.6;
+/** The largest and second-largest of a list (0 when missing). */
+function topTwo(xs: number[]): [number, number] {
+  let a = 0;
+  let b = 0;
+  for (const x of xs) {
+    if (x > a) {
+      b = a;
+      a = x;
+    } else if (x > b) b = x;
+  }
+  return [a, b];
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -303,8 +303,18 @@ const ENGLISH_STOPWORDS = [
   'often',
 ];
 
+const PLAIN = /^[\x20-\x7eåäöÅÄÖàáâòóôéèêëüÉÜ\n\t]*$/;
+
 /** Lower case, NFKC, and å/ä/ö/é… folded to their base letters. */
 export function fold(text: string): string {
+  // Fast path for plain Swedish and English text (almost all of it): no Unicode normalisation needed.
+  if (PLAIN.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[åäàáâ]/g, 'a')
+      .replace(/[öòóô]/g, 'o')
+      .replace(/[éèêë]/g, 'e')
+      .replace(/ü/g, 'u');
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -334,9 +344,22 @@ export function isStopword(word: string): boolean {
 
 /** A folded word's stem. */
 export function stem(word: string): string {
-  if (/^\d+$/.test(word)) return word;
-  return stemSwedish(word);
+  let s = stemMemo.get(word);
+  if (s === undefined) {
+    s = /^\d+$/.test(word) ? word : (STEM_EXCEPTIONS[word] ?? stemSwedish(word));
+    // Bounded: cleared when full (every word anyone types passes through here).
+    if (stemMemo.size >= STEM_MEMO_SIZE) stemMemo.clear();
+    stemMemo.set(word, s);
+  }
+  return s;
 }
+
+/** Everyday words the stemmer would fold into a domain word ("laga" mat -> "lag", law). */
+const STEM_EXCEPTIONS: Record<string, string> = { laga: 'laga', lagade: 'laga', lagat: 'laga' };
+
+/** Stemming is the hot spot of building an index; the same words recur across documents. */
+const STEM_MEMO_SIZE = 50_000;
+const stemMemo = new Map<string, string>();
 
 /** Content terms of a text: folded, stop words dropped, stemmed. */
 export function terms(text: string): string[] {

@@ -1,7 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/loader';
 import type { OutOfScopeCategory, Topic } from '../knowledge/schema';
+import { aboutPastOrPlan, isDangerNow } from './danger';
 import { decide, type Decision, type Thresholds } from './decide';
 import { KnowledgeIndex, type SearchResult } from './index';
+import { swedishWordList, type WordList } from './wordList';
+import type { RankerModel } from './ranker';
 
 /** What one question produced: the ranking and what the bot should do with it. */
 export interface Answer {
@@ -15,12 +18,17 @@ export class SearchService {
   private readonly topics: Map<string, Topic>;
   private readonly outOfScope: Map<string, OutOfScopeCategory>;
 
+  /** @param parts the word list and ranker weights, replaceable for measurements (bench/ablation.ts). */
   constructor(
     kb: KnowledgeBase,
     private readonly thresholds: Thresholds,
+    parts: { wordList?: WordList; model?: RankerModel } = {},
   ) {
     this.index = new KnowledgeIndex(kb.topics, {
       synonymGroups: kb.synonymGroups,
+      lexicon: kb.lexicon,
+      wordList: parts.wordList ?? swedishWordList(),
+      model: parts.model,
       outOfScope: kb.outOfScope.map((c) => ({
         id: `oos:${c.id}`,
         title: c.title,
@@ -42,6 +50,19 @@ export class SearchService {
     return { result, decision: decide(result, this.thresholds) };
   }
 
+  /**
+   * Danger now: the rules of danger.ts, or (a second, independent chance) the search finds a topic
+   * marked urgent (danger now) likely and nothing in the text says past, plan or hypothetical.
+   */
+  dangerNow(text: string): boolean {
+    if (isDangerNow(text)) return true;
+    const { result } = this.ask(text);
+    const urgent = result.candidates
+      .slice(0, 3)
+      .some((c) => c.score >= URGENT_LIKELY && this.topics.get(c.id)?.urgent === true);
+    return urgent && !result.outOfScope && !aboutPastOrPlan(text);
+  }
+
   topic(id: string): Topic | undefined {
     return this.topics.get(id);
   }
@@ -56,6 +77,9 @@ export class SearchService {
     return decision.kind === 'answer' ? decision.topicId : null;
   }
 }
+
+/** An urgent topic at least this likely (ranker probability) counts as a sign of danger now. */
+const URGENT_LIKELY = 0.5;
 
 /** Questions longer than this are searched on their beginning only (a pasted e-mail, say). */
 export const MAX_QUERY_CHARS = 600;

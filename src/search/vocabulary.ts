@@ -1,10 +1,11 @@
-import Fuse from 'fuse.js';
 import { fold, isStopword, stem, words } from './normalize';
+import { LruCache } from './lru';
+import { EMPTY_WORD_LIST, type WordList } from './wordList';
 
 /**
  * What the search knows of the language of the knowledge base: every stem in it, the synonym
- * table and compound splitting, and fuse.js for typo tolerance on single words (its strength:
- * whole sentences are ranked by the index, see index.ts).
+ * table, the concept lexicon (everyday words -> knowledge-base words), compound splitting backed
+ * by a Swedish word list, and typo correction through a trigram index over the stems.
  */
 export interface QueryTerm {
   term: string;
@@ -12,7 +13,22 @@ export interface QueryTerm {
   weight: number;
   /** The folded word the term came from. */
   source: string;
-  kind: 'exact' | 'synonym' | 'compound' | 'fuzzy' | 'unknown';
+  kind: 'exact' | 'synonym' | 'lexicon' | 'compound' | 'fuzzy' | 'unknown';
+}
+
+/** A lexicon entry as the vocabulary needs it: everyday words and what they mean in the knowledge base. */
+export interface LexiconEntry {
+  means: string[];
+  words: string[];
+}
+
+export interface VocabularyOptions {
+  /** Groups of words or phrases that mean the same; the first is canonical. */
+  synonymGroups: string[][];
+  /** Everyday words mapped to knowledge-base words (question side only). */
+  lexicon?: LexiconEntry[];
+  /** Real Swedish words outside the knowledge base (compound parts; not typos). */
+  wordList?: WordList;
 }
 
 const MIN_PART = 3;
@@ -24,38 +40,65 @@ const SHORT_PARTS = new Set(['hot', 'jav', 'mut', 'rsa', 'kia', 'imy', 'dso', 'b
 const partOk = (p: string) => p.length >= 4 || SHORT_PARTS.has(p);
 /** Shorter words are too often other real words one letter away ("regn" vs "regl"). */
 const FUZZY_MIN_LENGTH = 5;
-const FUZZY_THRESHOLD = 0.3;
+/** Lexicon words are evidence for a concept, a little weaker than the knowledge base's own word. */
+const LEXICON_WEIGHT = 0.8;
+/** Query-side caches: enough for a day's distinct words, bounded so memory stays flat. */
+const CACHE_SIZE = 5000;
+
+interface Phrase {
+  phrase: string[];
+  canonical: string[];
+  kind: 'synonym' | 'lexicon';
+}
 
 export class Vocabulary {
   private readonly stems = new Set<string>();
   private readonly stemList: string[] = [];
   private readonly singleSynonyms = new Map<string, string[]>();
-  private readonly phraseSynonyms: Array<{ phrase: string[]; canonical: string[] }> = [];
-  private fuse: Fuse<string> | undefined;
-  private readonly fuzzyCache = new Map<string, string | undefined>();
-  private readonly splitCache = new Map<string, string[] | undefined>();
+  private readonly singleLexicon = new Map<string, string[]>();
+  /** Multi-word synonyms and lexicon phrases by their first stem, longest first. */
+  private readonly phrases = new Map<string, Phrase[]>();
+  private readonly wordList: WordList;
+  /** Trigram -> indices into stemList; built on the first typo, rebuilt after addText. */
+  private trigrams: Map<string, number[]> | undefined;
+  private readonly fuzzyCache = new LruCache<string, string | undefined>(CACHE_SIZE);
+  private readonly splitCache = new LruCache<string, string[] | undefined>(CACHE_SIZE);
+  /** Document-side analysis per word: bounded by the knowledge base's own words, reset on addText. */
+  private readonly docWords = new Map<string, QueryTerm[]>();
 
-  /** @param synonymGroups groups of words or phrases that mean the same; the first is canonical. */
-  constructor(synonymGroups: string[][]) {
-    for (const group of synonymGroups) {
+  constructor(options: VocabularyOptions | string[][]) {
+    const o: VocabularyOptions = Array.isArray(options) ? { synonymGroups: options } : options;
+    this.wordList = o.wordList ?? EMPTY_WORD_LIST;
+    for (const group of o.synonymGroups) {
       const [head, ...rest] = group;
-      if (head === undefined) continue;
-      const canonical = this.phraseStems(head);
-      if (canonical.length === 0) continue;
-      for (const alt of rest) {
-        const altStems = this.phraseStems(alt);
-        if (altStems.length === 0) continue;
-        if (altStems.length === 1) {
-          const key = altStems[0] ?? '';
-          const prev = this.singleSynonyms.get(key) ?? [];
-          this.singleSynonyms.set(key, [...prev, ...canonical.filter((c) => !prev.includes(c))]);
-        } else {
-          this.phraseSynonyms.push({ phrase: altStems, canonical });
-        }
+      if (head !== undefined) this.addMapping(head ? [head] : [], rest, 'synonym');
+    }
+    for (const entry of o.lexicon ?? []) this.addMapping(entry.means, entry.words, 'lexicon');
+    // Longest phrases first, so "sociala medier" wins over "medier".
+    for (const list of this.phrases.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  private addMapping(targets: string[], alternatives: string[], kind: 'synonym' | 'lexicon'): void {
+    const canonical = [...new Set(targets.flatMap((t) => this.phraseStems(t)))];
+    if (canonical.length === 0) return;
+    const singles = kind === 'synonym' ? this.singleSynonyms : this.singleLexicon;
+    for (const alt of alternatives) {
+      const altStems = this.phraseStems(alt);
+      if (altStems.length === 0) continue;
+      // A lexicon phrase that is one content word among function words ("göra en anmälan") would
+      // claim that common word everywhere: a phrase must keep two content words.
+      if (kind === 'lexicon' && altStems.length === 1 && words(alt).length > 1) continue;
+      if (altStems.length === 1) {
+        const key = altStems[0] ?? '';
+        const prev = singles.get(key) ?? [];
+        singles.set(key, [...prev, ...canonical.filter((c) => !prev.includes(c))]);
+      } else {
+        const first = altStems[0] ?? '';
+        const list = this.phrases.get(first) ?? [];
+        list.push({ phrase: altStems, canonical, kind });
+        this.phrases.set(first, list);
       }
     }
-    // Longest phrases first, so "sociala medier" wins over "medier".
-    this.phraseSynonyms.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
   private phraseStems(text: string): string[] {
@@ -72,8 +115,14 @@ export class Vocabulary {
       if (s.length < 2 || this.stems.has(s)) continue;
       this.stems.add(s);
       this.stemList.push(s);
+      this.trigrams = undefined;
+      this.docWords.clear();
     }
-    this.fuse = undefined;
+  }
+
+  /** Drops what only building an index needed (call when the index is built). */
+  endBuild(): void {
+    this.docWords.clear();
   }
 
   has(term: string): boolean {
@@ -89,112 +138,186 @@ export class Vocabulary {
     return this.singleSynonyms.get(term) ?? [term];
   }
 
-  /** Replaces multi-word synonyms in a stem sequence by their canonical stems. */
-  applyPhrases(stems: string[]): string[] {
-    if (this.phraseSynonyms.length === 0) return stems;
-    const out: string[] = [];
-    for (let i = 0; i < stems.length;) {
-      const hit = this.phraseSynonyms.find(({ phrase }) => phrase.every((p, k) => stems[i + k] === p));
-      if (hit) {
-        out.push(...hit.canonical);
-        i += hit.phrase.length;
-      } else {
-        out.push(stems[i] ?? '');
-        i++;
-      }
-    }
-    return out;
-  }
-
   /**
-   * Splits a Swedish compound into known stems ("informationssakerhetsincidenten" ->
-   * information, sakerhet, incident), allowing the linking -s-. Undefined when no full split exists.
+   * Splits a Swedish compound into stems ("informationssakerhetsincidenten" -> information,
+   * sakerhet, incident), allowing the linking -s-. Parts may be knowledge-base stems or words from
+   * the word list ("beredskapsplanering" -> beredskap + planering); at least one part must be a
+   * knowledge-base stem. Undefined when no full split exists.
    */
-  splitCompound(word: string, depth = 0): string[] | undefined {
-    const key = `${depth > 0 ? '+' : ''}${word}`;
-    if (this.splitCache.has(key)) return this.splitCache.get(key);
-    let result: string[] | undefined;
-    if (depth > 0 && word.length >= MIN_PART && this.stems.has(stem(word))) result = [stem(word)];
-    else if (depth < 4 && word.length >= MIN_PART * 2) {
-      for (let i = word.length - MIN_PART; i >= MIN_PART && !result; i--) {
-        const left = word.slice(0, i);
-        const rest = word.slice(i);
-        const leftStem = [left, left.endsWith('s') ? left.slice(0, -1) : '']
-          .filter((l) => l.length >= MIN_PART)
-          .map((l) => (this.stems.has(l) ? l : this.stems.has(stem(l)) ? stem(l) : ''))
-          .find((l) => l !== '');
-        if (!leftStem) continue;
-        const right = this.splitCompound(rest, depth + 1);
-        if (right) result = [leftStem, ...right];
-      }
-    }
-    this.splitCache.set(key, result);
+  splitCompound(word: string): string[] | undefined {
+    if (this.splitCache.has(word)) return this.splitCache.get(word);
+    const parts = this.split(word, 0);
+    const result = parts && parts.some((p) => this.stems.has(p)) ? parts : undefined;
+    this.splitCache.set(word, result);
     return result;
   }
 
-  /** The closest known stem to a misspelt one (fuse.js over the vocabulary), if close enough. */
+  private known(part: string): string | undefined {
+    if (this.stems.has(part)) return part;
+    const s = stem(part);
+    if (this.stems.has(s)) return s;
+    // Word-list parts must be real words of some length: short ones split too much ("opp", "tid").
+    if (part.length >= 4 && this.wordList.hasStem(s)) return s;
+    return undefined;
+  }
+
+  private split(word: string, depth: number): string[] | undefined {
+    if (depth > 0 && word.length >= MIN_PART) {
+      const whole = this.known(word);
+      if (whole) return [whole];
+    }
+    if (depth >= 4 || word.length < MIN_PART * 2) return undefined;
+    for (let i = word.length - MIN_PART; i >= MIN_PART; i--) {
+      const left = word.slice(0, i);
+      const leftStem = [left, left.endsWith('s') ? left.slice(0, -1) : '']
+        .filter((l) => l.length >= MIN_PART)
+        .map((l) => this.known(l))
+        .find((l) => l !== undefined);
+      if (!leftStem) continue;
+      const right = this.split(word.slice(i), depth + 1);
+      if (right) return [leftStem, ...right];
+    }
+    return undefined;
+  }
+
+  private trigramIndex(): Map<string, number[]> {
+    if (this.trigrams) return this.trigrams;
+    const index = new Map<string, number[]>();
+    this.stemList.forEach((s, i) => {
+      for (const g of new Set(trigramsOf(s))) {
+        const list = index.get(g);
+        if (list) list.push(i);
+        else index.set(g, [i]);
+      }
+    });
+    this.trigrams = index;
+    return index;
+  }
+
+  /**
+   * The closest known stem to a misspelt one, if close enough: candidates sharing trigrams with the
+   * word (an inverted index, so the cost does not grow with the whole vocabulary), then an
+   * edit-distance check that keeps only real typos. Real Swedish words are not corrected.
+   */
   correct(term: string): string | undefined {
     if (term.length < FUZZY_MIN_LENGTH) return undefined;
     if (this.fuzzyCache.has(term)) return this.fuzzyCache.get(term);
-    this.fuse ??= new Fuse(this.stemList, {
-      includeScore: true,
-      threshold: FUZZY_THRESHOLD,
-      ignoreLocation: true,
-      minMatchCharLength: 3,
-    });
-    // fuse.js finds near spellings; an edit-distance check keeps only real typos (not other words).
-    const maxEdits = term.length >= 9 ? 2 : 1;
-    const best = this.fuse
-      .search(term, { limit: 8 })
-      .filter((r) => r.item[0] === term[0] && editDistance(r.item, term) <= maxEdits)
-      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))[0];
-    const hit = best && (best.score ?? 1) <= FUZZY_THRESHOLD ? best.item : undefined;
+    let hit: string | undefined;
+    if (!this.wordList.hasStem(term)) {
+      const index = this.trigramIndex();
+      const grams = [...new Set(trigramsOf(term))];
+      const shared = new Map<number, number>();
+      for (const g of grams) for (const i of index.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      const maxEdits = term.length >= 9 ? 2 : 1;
+      // Each edit destroys at most three trigrams; fewer shared than that cannot be within reach.
+      const minShared = Math.max(1, grams.length - 3 * maxEdits);
+      let bestDistance = maxEdits + 1;
+      for (const [i, n] of shared) {
+        if (n < minShared) continue;
+        const candidate = this.stemList[i] ?? '';
+        if (candidate[0] !== term[0] || Math.abs(candidate.length - term.length) > maxEdits) continue;
+        const d = editDistance(candidate, term);
+        if (d < bestDistance || (d === bestDistance && hit !== undefined && candidate < hit)) {
+          bestDistance = d;
+          hit = candidate;
+        }
+      }
+      if (bestDistance > maxEdits) hit = undefined;
+    }
     this.fuzzyCache.set(term, hit);
     return hit;
   }
 
   /**
-   * Turns text into weighted query terms: exact stems, synonyms, compound parts, typo corrections,
-   * and unknown words (kept, so the confidence can see how much of the question went unexplained).
+   * Turns text into weighted query terms: exact stems, synonyms, lexicon concepts, compound parts,
+   * typo corrections, and unknown words (kept, so the confidence can see how much of the question
+   * went unexplained). Documents are analysed with `query: false` (no typos, no lexicon).
    */
   analyse(text: string, options: { fuzzy: boolean } = { fuzzy: true }): QueryTerm[] {
+    const query = options.fuzzy;
     const folded = words(text).filter((w) => !isStopword(w));
-    const stems = this.applyPhrases(folded.map(stem));
+    const stems = folded.map(stem);
     const out: QueryTerm[] = [];
-    stems.forEach((s, i) => {
-      const source = folded[i] ?? s;
-      if (s.length < 2) return;
-      const syn = this.singleSynonyms.get(s);
-      if (syn) {
-        for (const c of syn) out.push({ term: c, weight: 1, source, kind: 'synonym' });
-        if (this.stems.has(s) && !syn.includes(s)) out.push({ term: s, weight: 0.5, source, kind: 'exact' });
-        return;
+    for (let i = 0; i < stems.length;) {
+      const phrase = this.phrases
+        .get(stems[i] ?? '')
+        ?.find((p) => (query || p.kind === 'synonym') && p.phrase.every((x, k) => stems[i + k] === x));
+      if (phrase) {
+        const source = folded.slice(i, i + phrase.phrase.length).join(' ');
+        const weight = phrase.kind === 'lexicon' ? LEXICON_WEIGHT : 1;
+        for (const c of phrase.canonical) out.push({ term: c, weight, source, kind: phrase.kind });
+        i += phrase.phrase.length;
+        continue;
       }
-      if (this.stems.has(s)) {
-        out.push({ term: s, weight: 1, source, kind: 'exact' });
-        const parts = source.length >= 8 ? this.splitCompound(source) : undefined;
-        // Splitting a known word only helps when every part is a real word, not a stray syllable.
-        if (parts && parts.length > 1 && parts.every(partOk)) {
-          for (const p of parts)
-            for (const c of this.canonical(p)) out.push({ term: c, weight: 0.5, source, kind: 'compound' });
+      const source = folded[i] ?? '';
+      if (query) this.word(source, stems[i] ?? '', true, out);
+      else {
+        let terms = this.docWords.get(source);
+        if (!terms) {
+          terms = [];
+          this.word(source, stems[i] ?? '', false, terms);
+          this.docWords.set(source, terms);
         }
-        return;
+        out.push(...terms);
       }
-      const parts = this.splitCompound(source);
-      if (parts && parts.length > 1 && parts.every(partOk)) {
-        for (const p of parts)
-          for (const c of this.canonical(p)) out.push({ term: c, weight: 0.8, source, kind: 'compound' });
-        return;
-      }
-      const fixed = options.fuzzy ? this.correct(s) : undefined;
-      if (fixed) {
-        for (const c of this.canonical(fixed)) out.push({ term: c, weight: 0.6, source, kind: 'fuzzy' });
-        return;
-      }
-      out.push({ term: s, weight: 1, source, kind: 'unknown' });
-    });
+      i++;
+    }
     return out;
   }
+
+  private word(source: string, s: string, query: boolean, out: QueryTerm[]): void {
+    if (s.length < 2) return;
+    const syn = this.singleSynonyms.get(s);
+    if (syn) {
+      for (const c of syn) out.push({ term: c, weight: 1, source, kind: 'synonym' });
+      if (this.stems.has(s) && !syn.includes(s)) out.push({ term: s, weight: 0.5, source, kind: 'exact' });
+      return;
+    }
+    const lex = query ? this.singleLexicon.get(s) : undefined;
+    if (lex) {
+      for (const c of lex) out.push({ term: c, weight: LEXICON_WEIGHT, source, kind: 'lexicon' });
+      if (this.stems.has(s) && !lex.includes(s)) out.push({ term: s, weight: 1, source, kind: 'exact' });
+      return;
+    }
+    if (this.stems.has(s)) {
+      out.push({ term: s, weight: 1, source, kind: 'exact' });
+      const parts = source.length >= 8 ? this.splitCompound(source) : undefined;
+      // Splitting a known word only helps when every part is a real word, not a stray syllable.
+      if (parts && parts.length > 1 && parts.every(partOk)) {
+        for (const p of parts)
+          if (this.stems.has(p))
+            for (const c of this.canonical(p)) out.push({ term: c, weight: 0.5, source, kind: 'compound' });
+      }
+      return;
+    }
+    const parts = this.splitCompound(source);
+    if (parts && parts.length > 1 && parts.every(partOk)) {
+      for (const p of parts) {
+        if (!this.stems.has(p)) {
+          out.push({ term: p, weight: 0.5, source, kind: 'unknown' });
+          continue;
+        }
+        for (const c of this.canonical(p)) out.push({ term: c, weight: 0.8, source, kind: 'compound' });
+        const lexParts = query ? this.singleLexicon.get(p) : undefined;
+        for (const c of lexParts ?? []) out.push({ term: c, weight: 0.6, source, kind: 'lexicon' });
+      }
+      return;
+    }
+    const fixed = query ? this.correct(s) : undefined;
+    if (fixed) {
+      for (const c of this.canonical(fixed)) out.push({ term: c, weight: 0.6, source, kind: 'fuzzy' });
+      return;
+    }
+    out.push({ term: s, weight: 1, source, kind: 'unknown' });
+  }
+}
+
+/** Trigrams of a word with boundary marks ("hot" -> " ho", "hot", "ot "). */
+function trigramsOf(word: string): string[] {
+  const w = ` ${word} `;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= w.length; i++) out.push(w.slice(i, i + 3));
+  return out;
 }
 
 /** Levenshtein distance (small strings only: single words). */

@@ -1,5 +1,5 @@
 import type { CardView } from '../cards/templates';
-import type { Verb } from '../cards/verbs';
+import type { ButtonData } from '../cards/contracts';
 import { strings, type Locale } from '../i18n/strings';
 import type { ContactResolver } from '../knowledge/contacts';
 
@@ -11,11 +11,8 @@ export interface ViewContext {
   contacts: ContactResolver;
 }
 
-/** A button that posts back a namespaced verb (see the router's verb table). */
-export interface ButtonView {
-  title: string;
-  data: { verb: Verb } & Record<string, unknown>;
-}
+/** A button that posts back a declared verb (see cards/verbs.ts). */
+export type ButtonView = ButtonData;
 
 /** A simple titled card with paragraphs and optional buttons. */
 export function messageView(title: string, paragraphs: string[], actions: ButtonView[] = []): CardView {

@@ -87,6 +87,23 @@ export function answerLocale(topic: Topic, wanted: Locale): Locale {
   return wanted === 'en' && (topic.stepsEn?.length ?? 0) > 0 ? 'en' : 'sv';
 }
 
+/**
+ * The 112 card: sent first, before any other reply, when a message describes danger happening
+ * now (see search/danger.ts), whatever the search found.
+ */
+export function dangerNowView(ctx: ViewContext): CardView {
+  const s = strings(ctx.locale);
+  return {
+    template: 'danger-now',
+    data: {
+      emergencyNumber: '112',
+      title: s.dangerNowTitle,
+      safetyText: s.dangerNowSafety,
+      policeText: s.policeNonUrgent,
+    },
+  };
+}
+
 /** "Menade du…?" with up to three topics as buttons. */
 export function didYouMeanView(options: Topic[], ctx: ViewContext): CardView {
   const s = strings(ctx.locale);

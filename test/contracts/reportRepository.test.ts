@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresReportRepository } from '../../src/report/postgresReportRepository';
-import { REFERENCE_PATTERN } from '../../src/report/reference';
+import { PostgresReportRepository } from '../../src/report/store/postgresReportRepository';
+import { REFERENCE_PATTERN } from '../../src/report/store/reference';
 import {
   ReportRepositoryError,
   type OutboxMessageInput,
   type ReportRepository,
-} from '../../src/report/repository';
-import { SqliteReportRepository } from '../../src/report/sqliteReportRepository';
+} from '../../src/report/store/repository';
+import { SqliteReportRepository } from '../../src/report/store/sqliteReportRepository';
 import type { NewReport } from '../../src/report/types';
 import { TestSchema, describePostgres } from './pgTestSchema';
 
@@ -144,6 +144,16 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
         expect(results.filter((r) => r.created)).toHaveLength(1);
         expect(results[0]?.report.reference).toBe(results[1]?.report.reference);
         expect(await repo.pendingOutboxCount()).toBe(1);
+      });
+
+      it('the oldest pending notification is reported by when it was queued, and none once all are delivered', async () => {
+        expect(await repo.oldestPendingOutboxAt()).toBeUndefined();
+        await repo.create(newReport(), [teamNotice]);
+        expect(await repo.oldestPendingOutboxAt()).toEqual(clock.now());
+        const claimed = await repo.claimDueOutbox(clock.now(), 10, 60_000, ['teams']);
+        expect(claimed).toHaveLength(1);
+        for (const m of claimed) await repo.markOutboxDelivered(m.id, clock.now());
+        expect(await repo.oldestPendingOutboxAt()).toBeUndefined();
       });
 
       it('when another reporter reuses an idempotency key, the create is refused and their report is not revealed', async () => {

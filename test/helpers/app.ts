@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logger';
+import { silentLogger, type Logger } from '../../src/logger';
 import { FakeChannel, type Recorded } from './channel';
 
 /** The real service on a free port with a fake channel beside it, as the HTTP tests use it. */
@@ -12,7 +12,10 @@ export class Harness {
   app: RunningApp | undefined;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'sg-e2e-'));
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  constructor(
+    private readonly env: Record<string, string> = {},
+    private readonly logger: Logger = silentLogger,
+  ) {}
 
   async start(): Promise<void> {
     if (!this.channel.port) await this.channel.start();
@@ -22,9 +25,11 @@ export class Harness {
       DATA_DIR: this.dataDir,
       OUTBOX_POLL_MS: '100',
       SHUTDOWN_GRACE_MS: '2000',
+      // Tests send turns back to back from one user; the limit has its own test (test/access.e2e.test.ts).
+      RATE_LIMIT_PER_MINUTE: '10000',
       ...this.env,
     });
-    this.app = await startApp(config, silentLogger);
+    this.app = await startApp(config, this.logger);
   }
 
   /** Stops the service (as on SIGTERM) but keeps DATA_DIR, so a restart finds everything. */

@@ -1,5 +1,5 @@
-import { fieldOptions, getReportType, type FieldDef } from '../../src/report/steps';
-import { localDateTime } from '../../src/report/validation';
+import { fieldOptions, getReportType, type FieldDef } from '../../src/report/reportTypes/steps';
+import { localDateTime } from '../../src/report/flow/validation';
 import type { ReportTypeId } from '../../src/report/types';
 import { cardTexts, teamsMessage, type Recorded } from './channel';
 import { actionData, inputIds, type Harness } from './app';

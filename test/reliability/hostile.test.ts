@@ -168,7 +168,8 @@ function corpus(serviceUrl: string): Request[] {
   const attacker = () => {
     n++;
     const userId = `attacker-${n % 17}`;
-    return { userId, aadObjectId: `aad-${userId}`, conversationId: `attacker-chat-${n % 17}` };
+    // One conversation per request, so a reply can be traced to what caused it.
+    return { userId, aadObjectId: `aad-${userId}`, conversationId: `attacker-chat-${n}` };
   };
   const json = (kind: string, activity: unknown): Request => ({ kind, body: JSON.stringify(activity) });
   const out: Request[] = [];
@@ -342,9 +343,13 @@ test("a generated corpus of malformed and odd requests: no 5xx, no crash, nobody
         cardTexts(m.activity).join('\n').includes(victimReference)),
   );
   // A turn that ended in onTurnError (the apology) is a crash of that turn, even when HTTP said 200.
-  const turnErrors = h.channel.received.filter((m) =>
-    cardTexts(m.activity).join('\n').includes('Något gick fel hos mig'),
-  ).length;
+  const kindOf = new Map(
+    requests.map((r) => [/"conversation":\{"id":"([^"]+)"/.exec(r.body)?.[1] ?? '', r.kind] as const),
+  );
+  const turnErrorKinds = h.channel.received
+    .filter((m) => cardTexts(m.activity).join('\n').includes('Något gick fel hos mig'))
+    .map((m) => kindOf.get(m.conversationId) ?? m.conversationId);
+  const turnErrors = turnErrorKinds.length;
   const statuses = [...byStatus.entries()].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`);
   process.stdout.write(
     `[reliability] hostile corpus: ${requests.length} requests (${statuses.join(', ')}); ` +
@@ -352,7 +357,7 @@ test("a generated corpus of malformed and odd requests: no 5xx, no crash, nobody
       `replies sent to attacker chats ${h.channel.received.filter((m) => m.conversationId.startsWith('attacker')).length}\n`,
   );
   expect(fiveHundreds).toEqual([]);
-  expect(turnErrors).toBe(0);
+  expect(turnErrorKinds).toEqual([]);
   expect(leaks).toHaveLength(0);
   expect(healthy).toBe(true);
   // The victim still sees their own report.

@@ -3,7 +3,13 @@ import { strings } from '../../i18n/strings';
 import { fold } from '../../search/normalize';
 import { MAX_QUERY_CHARS } from '../../search/service';
 import type { Topic } from '../../knowledge/schema';
-import { answerView, didYouMeanView, fallbackView, helpView } from '../../views/knowledgeViews';
+import {
+  answerView,
+  dangerNowView,
+  didYouMeanView,
+  fallbackView,
+  helpView,
+} from '../../views/knowledgeViews';
 import { messageView } from '../../views/common';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../../turn';
@@ -17,6 +23,14 @@ const INCIDENT_TOLD =
 
 function topicsOf(deps: BotDeps, ids: string[]): Topic[] {
   return ids.map((id) => deps.search.topic(id)).filter((t): t is Topic => t !== undefined);
+}
+
+/**
+ * Danger now: the 112 card goes first, before a draft's resume offer, the roles router or the
+ * search, whatever they make of the words (a "vet inte" or "Menade du…?" included).
+ */
+export function dangerFirst(deps: BotDeps, turn: Turn, text: string): void {
+  if (deps.search.dangerNow(text.slice(0, MAX_QUERY_CHARS))) turn.card(dangerNowView(turn.view));
 }
 
 /** Sends the answer card of one topic. */
@@ -44,6 +58,8 @@ export function sendTopic(
 export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void {
   // The search reads only the beginning of a very long message; the roles router and gaps do too.
   const text = rawText.slice(0, MAX_QUERY_CHARS);
+  // Logged only: the 112 card itself went first (dangerFirst, called before any other reply).
+  const danger = deps.search.dangerNow(text);
   const rolesAnswer = deps.roles.answer(text, turn.view, turn.user.organisationId);
   const { decision } = deps.search.ask(text);
 
@@ -57,9 +73,10 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       if (topic) sendTopic(deps, turn, topic, [], text);
     }
     deps.logger.info(
-      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind },
+      { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind, danger },
       'answered',
     );
+    deps.metrics.answer('roles');
     return;
   }
 
@@ -68,8 +85,16 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
+      // An urgent topic (danger now, 112 first) is counted apart: those are the answers that matter most.
+      deps.metrics.answer(topic?.urgent ? 'danger' : 'answer', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'answer', topicId: decision.topicId, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'answer',
+          topicId: decision.topicId,
+          confidence: decision.confidence,
+          danger,
+        },
         'answered',
       );
       break;
@@ -77,8 +102,16 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
     case 'clarify':
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
+      deps.metrics.gap('clarify');
+      deps.metrics.answer('clarify', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'clarify', options: decision.options, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'clarify',
+          options: decision.options,
+          confidence: decision.confidence,
+          danger,
+        },
         'clarify',
       );
       break;
@@ -86,9 +119,19 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const category = deps.search.outOfScopeCategory(decision.outOfScope);
       turn.card(fallbackView(turn.view, category?.redirect));
       // Recognised out-of-scope questions are not knowledge gaps; unrecognised ones are.
-      if (!category) deps.insights.recordGap(text, 'fallback', decision.confidence);
+      if (!category) {
+        deps.insights.recordGap(text, 'fallback', decision.confidence);
+        deps.metrics.gap('fallback');
+      }
+      deps.metrics.answer('fallback', decision.confidence);
       deps.logger.info(
-        { event: 'question', outcome: 'fallback', outOfScope: category?.id, confidence: decision.confidence },
+        {
+          event: 'question',
+          outcome: 'fallback',
+          outOfScope: category?.id,
+          confidence: decision.confidence,
+          danger,
+        },
         'fallback',
       );
       break;

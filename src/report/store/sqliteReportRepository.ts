@@ -1,5 +1,5 @@
-import { applySqliteMigrations, openSqlite, settle, type SqliteDatabase } from '../db/sqlite';
-import { loadMigrations, reportMigrationsDir } from '../db/migrations';
+import { applySqliteMigrations, openSqlite, settle, type SqliteDatabase } from '../../db/sqlite';
+import { loadMigrations, reportMigrationsDir } from '../../db/migrations';
 import {
   REPORT_COLUMNS,
   assertStorable,
@@ -10,8 +10,8 @@ import {
   reportFromRow,
   type OutboxRow,
   type ReportRow,
-} from '../db/reportRows';
-import { canTransition } from './access';
+} from './reportRows';
+import { canTransition } from '../access';
 import { formatReference } from './reference';
 import {
   ReportRepositoryError,
@@ -23,7 +23,7 @@ import {
   type ReportRepository,
   type ReportRepositoryOptions,
 } from './repository';
-import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from './types';
+import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from '../types';
 
 const OUTBOX_COLUMNS =
   'o.id AS id, o.channel AS channel, o.payload AS payload, r.reference AS reference, o.attempts AS attempts, o.created_at AS created_at, o.lease_until AS lease_until';
@@ -286,6 +286,17 @@ export class SqliteReportRepository implements ReportRepository {
 
   deadOutboxCount(): Promise<number> {
     return settle(() => this.countOutbox('dead'));
+  }
+
+  oldestPendingOutboxAt(): Promise<Date | undefined> {
+    return settle(() => {
+      const row = this.db
+        .prepare("SELECT min(created_at) AS at FROM outbox WHERE state = 'pending'")
+        .get() as {
+        at: string | null;
+      };
+      return row.at ? new Date(row.at) : undefined;
+    });
   }
 
   close(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Report } from './types';
+import type { Report } from '../types';
 
 /**
  * Export of reports for the security team (the CLI wrapper writes the text to a file). Pure: takes

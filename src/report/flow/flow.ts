@@ -4,11 +4,11 @@
  * when `submit` is set, writes the report durably before telling the person it was received.
  * Nothing here throws on odd input: every oddity becomes a friendly view.
  */
-import { inSentence } from '../i18n/text';
-import type { Actor, ConversationRef, NewReport, ReportAnswers, ReportTypeId } from './types';
-import type { CardView, TemplateName } from '../cards/templates';
-import { REPORT_FLOW_VERBS, type ReportFlowVerb, type Verb } from '../cards/verbs';
-import type { FieldDef, Locale, LocalizedText, ReportTypeDef, StepDef } from './steps';
+import { inSentence } from '../../i18n/text';
+import type { Actor, ConversationRef, NewReport, ReportAnswers, ReportTypeId } from '../types';
+import type { CardView } from '../../cards/templates';
+import { REPORT_FLOW_VERBS, type ReportFlowVerb, type Verb } from '../../cards/verbs';
+import type { FieldDef, Locale, LocalizedText, ReportTypeDef, StepDef } from '../reportTypes/steps';
 import {
   describeAnswers,
   fieldOptions,
@@ -18,7 +18,7 @@ import {
   REPORT_TYPES,
   totalSteps,
   tr,
-} from './steps';
+} from '../reportTypes/steps';
 import {
   checkAnswers,
   checkStep,
@@ -255,15 +255,9 @@ interface Button {
   confirm?: string;
 }
 
-function messageView(
-  title: string,
-  text: string,
-  draftId: string,
-  buttons: Button[],
-  template: TemplateName = 'report-message',
-): CardView {
+function messageView(title: string, text: string, draftId: string, buttons: Button[]): CardView {
   return {
-    template,
+    template: 'report-message',
     data: { draftId, progress: '', title, text, buttons: buttons.map((b) => ({ confirm: '', ...b })) },
   };
 }
@@ -547,31 +541,6 @@ function currentView(draft: ReportDraft, ctx: FlowContext): CardView {
 
 // ---------------------------------------------------------------- reducer
 
-/**
- * The draft's answers with what the current step's card carried merged in, unchecked (a field the
- * card did not send keeps its saved answer; one sent empty is cleared). Long texts are capped as
- * when they are echoed back, so state stays bounded.
- */
-function keepTyped(
-  draft: ReportDraft,
-  type: ReportTypeDef,
-  data: Record<string, unknown>,
-  vctx: { now: Date; locale: Locale; timeZone: string },
-): ReportAnswers {
-  const step = type.steps[draft.stepIndex];
-  if (!step) return draft.answers;
-  const sent = step.fields.filter((f) => typeof data[f.id] === 'string');
-  if (sent.length === 0) return draft.answers;
-  const { values } = checkStep(step, data, vctx);
-  const answers: ReportAnswers = { ...draft.answers };
-  for (const field of sent) {
-    const value = capForEcho(field, values[field.id] ?? '');
-    if (value === '') delete answers[field.id];
-    else answers[field.id] = value;
-  }
-  return answers;
-}
-
 function hasProgress(draft: ReportDraft): boolean {
   return (
     Object.keys(draft.answers).length > 0 ||
@@ -674,138 +643,186 @@ export function reduceReport(
   }
   if (draftId !== draft.draftId) return { draft, view: staleView(ctx, draft, false) };
 
-  switch (verb) {
-    case 'report.cancel': {
-      if (data.confirm === 'yes') return { draft: undefined, view: cancelledView(ctx, false) };
-      const type = getReportType(draft.type);
-      const vctx = { now: ctx.now, locale: l, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE };
-      const kept =
-        type && draft.phase === 'step' && !draft.editingFromSummary
-          ? touch(draft, ctx, { answers: keepTyped(draft, type, data, vctx) })
-          : draft;
-      // Nothing written yet: nothing to lose, so no question.
-      if (Object.keys(kept.answers).length === 0)
-        return { draft: undefined, view: cancelledView(ctx, false) };
-      return { draft: kept, view: confirmDiscardView(kept, ctx) };
-    }
-    case 'report.discard':
-      return { draft: undefined, view: cancelledView(ctx, true) };
-    case 'report.resume':
-      return draft.phase === 'paused' ? afterSafety(draft, ctx) : { draft, view: currentView(draft, ctx) };
-    default:
-      break;
-  }
+  const anywhere = ANYWHERE[verb as keyof typeof ANYWHERE] as StepHandler | undefined;
+  if (anywhere) return anywhere(draft, data, stepEnv(draft, ctx));
 
   // Buttons on flow cards carry where they were shown; a press on an older card of the same
   // draft (still clickable further up in the chat) must not act on the current step.
   if (typeof data.at === 'string' && data.at !== positionOf(draft)) {
     return { draft, view: staleView(ctx, draft, true) };
   }
-  const outOfStep = (): FlowResult => ({ draft, view: staleView(ctx, draft, true) });
-  const type = getReportType(draft.type);
-  const vctx = { now: ctx.now, locale: l, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE };
-
-  switch (verb) {
-    case 'report.safety': {
-      if (draft.phase !== 'safety') return outOfStep();
-      if (data.danger === 'yes') {
-        const next = touch(draft, ctx, { phase: 'paused' });
-        return { draft: next, view: dangerView(next, ctx) };
-      }
-      if (data.danger === 'no') return afterSafety(draft, ctx);
-      return { draft, view: safetyView(draft, ctx, tr(TEXT.safetyInvalid, l)) };
-    }
-
-    case 'report.chooseType': {
-      if (draft.phase !== 'type') return outOfStep();
-      const chosen = getReportType(data.reportType);
-      if (!chosen) return { draft, view: typeView(draft, ctx, tr(TEXT.typeInvalid, l)) };
-      // Answers belong to a type's fields; switching type starts the answers afresh.
-      const answers = chosen.id === draft.type ? draft.answers : {};
-      const next = touch(draft, ctx, { type: chosen.id, phase: 'step', stepIndex: 0, answers });
-      return { draft: next, view: stepView(next, chosen, ctx) };
-    }
-
-    case 'report.next': {
-      if (draft.phase !== 'step' || !type) return outOfStep();
-      const step = type.steps[draft.stepIndex];
-      if (!step) return outOfStep();
-      const check = checkStep(step, data, vctx);
-      if (!check.ok) return { draft, view: stepView(draft, type, ctx, check) };
-      const answers: ReportAnswers = { ...draft.answers };
-      for (const field of step.fields) {
-        const value = check.values[field.id] ?? '';
-        if (value === '') delete answers[field.id];
-        else answers[field.id] = value;
-      }
-      if (draft.editingFromSummary || draft.stepIndex >= type.steps.length - 1) {
-        return toSummary(draft, type, ctx, answers);
-      }
-      const next = touch(draft, ctx, { answers, stepIndex: draft.stepIndex + 1 });
-      return { draft: next, view: stepView(next, type, ctx) };
-    }
-
-    case 'report.back': {
-      if (!type) return outOfStep();
-      if (draft.phase === 'summary' || draft.phase === 'submitting') {
-        const next = touch(draft, ctx, {
-          phase: 'step',
-          stepIndex: type.steps.length - 1,
-          editingFromSummary: false,
-        });
-        return { draft: next, view: stepView(next, type, ctx) };
-      }
-      if (draft.phase !== 'step') return outOfStep();
-      // Back from a step opened with "Ändra" returns to the summary without saving that step.
-      if (draft.editingFromSummary) return toSummary(draft, type, ctx, draft.answers);
-      // What was typed on this step is kept (unchecked; "Nästa" checks it), so going back to fix an
-      // earlier answer never costs the person a long description.
-      const answers = keepTyped(draft, type, data, vctx);
-      if (draft.stepIndex === 0) {
-        const next = touch(draft, ctx, { phase: 'type', stepIndex: 0, answers });
-        return { draft: next, view: typeView(next, ctx) };
-      }
-      const next = touch(draft, ctx, { stepIndex: draft.stepIndex - 1, answers });
-      return { draft: next, view: stepView(next, type, ctx) };
-    }
-
-    case 'report.edit': {
-      if ((draft.phase !== 'summary' && draft.phase !== 'submitting') || !type) return outOfStep();
-      const index = parseStepIndex(data.step);
-      if (index === undefined || index < 0 || index >= type.steps.length) {
-        return { draft, view: summaryView(draft, type, ctx) };
-      }
-      const next = touch(draft, ctx, { phase: 'step', stepIndex: index, editingFromSummary: true });
-      return { draft: next, view: stepView(next, type, ctx) };
-    }
-
-    case 'report.submit': {
-      if ((draft.phase !== 'summary' && draft.phase !== 'submitting') || !type) return outOfStep();
-      const submittingView = messageView(
-        tr(TEXT.submittingTitle, l),
-        tr(TEXT.submittingText, l),
-        draft.draftId,
-        [],
-      );
-      if (draft.phase === 'submitting') {
-        // A double click or a channel retry: the same submission again; the repository dedupes by draftId.
-        return { draft, view: submittingView, submit: submission(draft, type) };
-      }
-      const problem = checkAnswers(type, draft.answers, vctx);
-      if (problem) {
-        const next = touch(draft, ctx, {
-          phase: 'step',
-          stepIndex: problem.stepIndex,
-          editingFromSummary: true,
-        });
-        return { draft: next, view: stepView(next, type, ctx, problem.check) };
-      }
-      const next = touch(draft, ctx, { phase: 'submitting' });
-      return { draft: next, view: submittingView, submit: submission(next, type) };
-    }
-  }
-  return outOfStep();
+  const handler = AT_POSITION[verb as keyof typeof AT_POSITION] as StepHandler | undefined;
+  return handler ? handler(draft, data, stepEnv(draft, ctx)) : stepEnv(draft, ctx).outOfStep();
 }
+
+/**
+ * The draft's answers with what the current step's card carried merged in, unchecked (a field the
+ * card did not send keeps its saved answer; one sent empty is cleared). Long texts are capped as
+ * when they are echoed back, so state stays bounded.
+ */
+function keepTyped(
+  draft: ReportDraft,
+  type: ReportTypeDef,
+  data: Record<string, unknown>,
+  vctx: { now: Date; locale: Locale; timeZone: string },
+): ReportAnswers {
+  const step = type.steps[draft.stepIndex];
+  if (!step) return draft.answers;
+  const sent = step.fields.filter((f) => typeof data[f.id] === 'string');
+  if (sent.length === 0) return draft.answers;
+  const { values } = checkStep(step, data, vctx);
+  const answers: ReportAnswers = { ...draft.answers };
+  for (const field of sent) {
+    const value = capForEcho(field, values[field.id] ?? '');
+    if (value === '') delete answers[field.id];
+    else answers[field.id] = value;
+  }
+  return answers;
+}
+
+/** What a verb's handler gets besides the draft and the card data. */
+interface StepEnv {
+  ctx: FlowContext;
+  l: Locale;
+  /** The draft's report type, if chosen. */
+  type: ReportTypeDef | undefined;
+  /** Validation context: the clock, language and time zone. */
+  vctx: { now: Date; locale: Locale; timeZone: string };
+  /** The answer to a press that does not fit where the draft is. */
+  outOfStep: () => FlowResult;
+}
+
+type StepHandler = (draft: ReportDraft, data: Record<string, unknown>, env: StepEnv) => FlowResult;
+
+function stepEnv(draft: ReportDraft, ctx: FlowContext): StepEnv {
+  const l = loc(ctx);
+  return {
+    ctx,
+    l,
+    type: getReportType(draft.type),
+    vctx: { now: ctx.now, locale: l, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE },
+    outOfStep: () => ({ draft, view: staleView(ctx, draft, true) }),
+  };
+}
+
+/** Verbs that act on the draft from any of its cards. */
+const ANYWHERE = {
+  'report.cancel': (draft, data, { ctx, type, vctx }) => {
+    if (data.confirm === 'yes') return { draft: undefined, view: cancelledView(ctx, false) };
+    // What was typed on the open step is kept, so "Fortsätt rapporten" brings it back.
+    const kept =
+      type && draft.phase === 'step' && !draft.editingFromSummary
+        ? touch(draft, ctx, { answers: keepTyped(draft, type, data, vctx) })
+        : draft;
+    // Nothing written yet: nothing to lose, so no question.
+    if (Object.keys(kept.answers).length === 0) return { draft: undefined, view: cancelledView(ctx, false) };
+    return { draft: kept, view: confirmDiscardView(kept, ctx) };
+  },
+  'report.discard': (_draft, _data, { ctx }) => ({ draft: undefined, view: cancelledView(ctx, true) }),
+  'report.resume': (draft, _data, { ctx }) =>
+    draft.phase === 'paused' ? afterSafety(draft, ctx) : { draft, view: currentView(draft, ctx) },
+} satisfies Partial<Record<ReportVerb, StepHandler>>;
+
+/** Verbs that act only from the draft's current card: one small handler each. */
+const AT_POSITION = {
+  'report.safety': (draft, data, { ctx, l, outOfStep }) => {
+    if (draft.phase !== 'safety') return outOfStep();
+    if (data.danger === 'yes') {
+      const next = touch(draft, ctx, { phase: 'paused' });
+      return { draft: next, view: dangerView(next, ctx) };
+    }
+    if (data.danger === 'no') return afterSafety(draft, ctx);
+    return { draft, view: safetyView(draft, ctx, tr(TEXT.safetyInvalid, l)) };
+  },
+
+  'report.chooseType': (draft, data, { ctx, l, outOfStep }) => {
+    if (draft.phase !== 'type') return outOfStep();
+    const chosen = getReportType(data.reportType);
+    if (!chosen) return { draft, view: typeView(draft, ctx, tr(TEXT.typeInvalid, l)) };
+    // Answers belong to a type's fields; switching type starts the answers afresh.
+    const answers = chosen.id === draft.type ? draft.answers : {};
+    const next = touch(draft, ctx, { type: chosen.id, phase: 'step', stepIndex: 0, answers });
+    return { draft: next, view: stepView(next, chosen, ctx) };
+  },
+
+  'report.next': (draft, data, { ctx, type, vctx, outOfStep }) => {
+    if (draft.phase !== 'step' || !type) return outOfStep();
+    const step = type.steps[draft.stepIndex];
+    if (!step) return outOfStep();
+    const check = checkStep(step, data, vctx);
+    if (!check.ok) return { draft, view: stepView(draft, type, ctx, check) };
+    const answers: ReportAnswers = { ...draft.answers };
+    for (const field of step.fields) {
+      const value = check.values[field.id] ?? '';
+      if (value === '') delete answers[field.id];
+      else answers[field.id] = value;
+    }
+    if (draft.editingFromSummary || draft.stepIndex >= type.steps.length - 1) {
+      return toSummary(draft, type, ctx, answers);
+    }
+    const next = touch(draft, ctx, { answers, stepIndex: draft.stepIndex + 1 });
+    return { draft: next, view: stepView(next, type, ctx) };
+  },
+
+  'report.back': (draft, data, { ctx, type, vctx, outOfStep }) => {
+    if (!type) return outOfStep();
+    if (draft.phase === 'summary' || draft.phase === 'submitting') {
+      const next = touch(draft, ctx, {
+        phase: 'step',
+        stepIndex: type.steps.length - 1,
+        editingFromSummary: false,
+      });
+      return { draft: next, view: stepView(next, type, ctx) };
+    }
+    if (draft.phase !== 'step') return outOfStep();
+    // Back from a step opened with "Ändra" returns to the summary without saving that step.
+    if (draft.editingFromSummary) return toSummary(draft, type, ctx, draft.answers);
+    // What was typed on this step is kept (unchecked; "Nästa" checks it), so going back to fix an
+    // earlier answer never costs the person a long description.
+    const answers = keepTyped(draft, type, data, vctx);
+    if (draft.stepIndex === 0) {
+      const next = touch(draft, ctx, { phase: 'type', stepIndex: 0, answers });
+      return { draft: next, view: typeView(next, ctx) };
+    }
+    const next = touch(draft, ctx, { stepIndex: draft.stepIndex - 1, answers });
+    return { draft: next, view: stepView(next, type, ctx) };
+  },
+
+  'report.edit': (draft, data, { ctx, type, outOfStep }) => {
+    if ((draft.phase !== 'summary' && draft.phase !== 'submitting') || !type) return outOfStep();
+    const index = parseStepIndex(data.step);
+    if (index === undefined || index < 0 || index >= type.steps.length) {
+      return { draft, view: summaryView(draft, type, ctx) };
+    }
+    const next = touch(draft, ctx, { phase: 'step', stepIndex: index, editingFromSummary: true });
+    return { draft: next, view: stepView(next, type, ctx) };
+  },
+
+  'report.submit': (draft, _data, { ctx, l, type, vctx, outOfStep }) => {
+    if ((draft.phase !== 'summary' && draft.phase !== 'submitting') || !type) return outOfStep();
+    const submittingView = messageView(
+      tr(TEXT.submittingTitle, l),
+      tr(TEXT.submittingText, l),
+      draft.draftId,
+      [],
+    );
+    if (draft.phase === 'submitting') {
+      // A double click or a channel retry: the same submission again; the repository dedupes by draftId.
+      return { draft, view: submittingView, submit: submission(draft, type) };
+    }
+    const problem = checkAnswers(type, draft.answers, vctx);
+    if (problem) {
+      const next = touch(draft, ctx, {
+        phase: 'step',
+        stepIndex: problem.stepIndex,
+        editingFromSummary: true,
+      });
+      return { draft: next, view: stepView(next, type, ctx, problem.check) };
+    }
+    const next = touch(draft, ctx, { phase: 'submitting' });
+    return { draft: next, view: submittingView, submit: submission(next, type) };
+  },
+} satisfies Partial<Record<ReportVerb, StepHandler>>;
 
 /**
  * Builds what the repository stores from a submission. The idempotency key is the draft id, so
@@ -826,3 +843,8 @@ export function toNewReport(
   if (extra.reporterConversation !== undefined) report.reporterConversation = extra.reporterConversation;
   return report;
 }
+
+/** Every report verb has a handler: start, or one of the two tables (a new verb fails to compile here). */
+type HandledVerb = 'report.start' | keyof typeof ANYWHERE | keyof typeof AT_POSITION;
+const everyVerbHandled: Record<Exclude<ReportVerb, HandledVerb>, never> = {};
+void everyVerbHandled;

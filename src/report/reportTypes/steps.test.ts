@@ -1,3 +1,4 @@
+import { TOPIC_REPORT_TYPES } from '../../knowledge/schema';
 import type { FieldDef } from './steps';
 import {
   allFields,
@@ -10,8 +11,12 @@ import {
   REPORT_TYPES,
   totalSteps,
 } from './steps';
-import { REPORT_TYPE_IDS } from './types';
-import { checkStep, cleanText, localDateTime, textLength } from './validation';
+import { REPORT_TYPE_IDS } from '../types';
+import { checkStep, cleanText, localDateTime, textLength } from '../flow/validation';
+
+test('the report types a knowledge topic may point to are exactly the declared report types', () => {
+  expect([...TOPIC_REPORT_TYPES].sort()).toEqual([...REPORT_TYPE_IDS].sort());
+});
 
 describe('the step table', () => {
   test('every report type id in types.ts has exactly one definition', () => {

@@ -1,8 +1,8 @@
-import { renderCard } from '../cards/renderCard';
+import { renderCard } from '../../cards/renderCard';
 import type { FlowContext, FlowResult, ReportDraft } from './flow';
 import { isReportVerb, normaliseDraft, reduceReport, resumeOfferView, toNewReport } from './flow';
-import { getReportType, REPORT_TYPES } from './steps';
-import type { ReportTypeId } from './types';
+import { getReportType, REPORT_TYPES } from '../reportTypes/steps';
+import type { ReportTypeId } from '../types';
 
 // 2026-03-10 11:00 in Stockholm (UTC+1 in winter).
 const NOW = new Date('2026-03-10T10:00:00Z');

@@ -4,8 +4,8 @@
  * the stored answers and the ids of the card inputs; changing one orphans stored answers, so treat
  * them as a schema.
  */
-import type { ReportAnswers, ReportTypeId } from './types';
-import { REPORT_TYPE_IDS } from './types';
+import type { ReportAnswers, ReportTypeId } from '../types';
+import { REPORT_TYPE_IDS } from '../types';
 
 /** The two languages the bot speaks; Swedish first. */
 export type Locale = 'sv' | 'en';

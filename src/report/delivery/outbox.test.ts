@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 import {
   DEFAULT_BACKOFF_SCHEDULE_MS,
   OutboxWorker,
@@ -12,9 +12,9 @@ import {
   exponentialBackoff,
   type OutboxSender,
 } from './outbox';
-import type { OutboxMessage, OutboxMessageInput } from './repository';
-import { SqliteReportRepository } from './sqliteReportRepository';
-import type { NewReport } from './types';
+import type { OutboxMessage, OutboxMessageInput } from '../store/repository';
+import { SqliteReportRepository } from '../store/sqliteReportRepository';
+import type { NewReport } from '../types';
 
 const SECRET_TEXT = 'Hemlig beskrivning av hotet';
 const SECOND = 1000;

@@ -1,4 +1,4 @@
-import { isReportStatus } from '../report/access';
+import { isReportStatus } from '../access';
 import {
   ReportRepositoryError,
   OUTBOX_CHANNELS,
@@ -6,7 +6,7 @@ import {
   type OutboxMessage,
   type OutboxMessageInput,
   type OutboxReportFacts,
-} from '../report/repository';
+} from './repository';
 import {
   REPORT_TYPE_IDS,
   type NewReport,
@@ -14,7 +14,7 @@ import {
   type ReportAnswers,
   type ReportStatus,
   type ReportTypeId,
-} from '../report/types';
+} from '../types';
 
 /**
  * Row shapes shared by the SQLite and PostgreSQL report repositories and their mapping to plain

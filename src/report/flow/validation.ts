@@ -3,9 +3,9 @@
  * messages keyed by field id, so the flow can re-render the card with each message under its
  * input; nothing here throws on odd input.
  */
-import type { ReportAnswers } from './types';
-import type { FieldDef, Locale, ReportTypeDef, StepDef } from './steps';
-import { fieldOptions } from './steps';
+import type { ReportAnswers } from '../types';
+import type { FieldDef, Locale, ReportTypeDef, StepDef } from '../reportTypes/steps';
+import { fieldOptions } from '../reportTypes/steps';
 
 /** The time zone dates and times are entered in, unless the caller says otherwise. */
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';

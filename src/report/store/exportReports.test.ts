@@ -1,5 +1,5 @@
 import { guardFormula, quoteCell, toCsv, toJson } from './exportReports';
-import type { Report } from './types';
+import type { Report } from '../types';
 
 function report(overrides: Partial<Report> = {}): Report {
   return {

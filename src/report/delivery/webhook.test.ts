@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { OutboxWorker } from './outbox';
-import type { OutboxMessage } from './repository';
-import { SqliteReportRepository } from './sqliteReportRepository';
+import type { OutboxMessage } from '../store/repository';
+import { SqliteReportRepository } from '../store/sqliteReportRepository';
 import {
   WEBHOOK_DELIVERY_HEADER,
   WEBHOOK_SIGNATURE_HEADER,

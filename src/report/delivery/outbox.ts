@@ -1,5 +1,5 @@
-import type { Logger } from '../logger';
-import type { OutboxChannel, OutboxMessage, ReportRepository } from './repository';
+import type { Logger } from '../../logger';
+import type { OutboxChannel, OutboxMessage, ReportRepository } from '../store/repository';
 
 /**
  * Delivers queued notifications at least once: claim with a lease, send, mark delivered; on a throw,
@@ -33,6 +33,12 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   /** A send still running after this long counts as failed ('timeout'). Default 30 seconds. */
   sendTimeoutMs?: number;
+  /** Told of each failed send, dead letter and failed poll (the service counts them as metrics). */
+  events?: {
+    failed?: (channel: OutboxChannel) => void;
+    dead?: (channel: OutboxChannel) => void;
+    pollFailed?: () => void;
+  };
 }
 
 /** What one poll did. */
@@ -191,6 +197,7 @@ export class OutboxWorker {
       result = await this.runOnce();
     } catch (error) {
       this.logger.error({ code: errorCode(error) }, 'outbox poll failed');
+      this.options.events?.pollFailed?.();
     }
     if (!this.running) return;
     const more = this.wakeRequested || (result !== undefined && result.claimed >= this.options.batchSize);
@@ -234,11 +241,13 @@ export class OutboxWorker {
       if (message.attempts >= this.options.maxAttempts || isPermanent(error)) {
         await this.repository.markOutboxDead(message.id, code, now);
         this.logger.error({ ...log, code }, 'outbox message dead');
+        this.options.events?.dead?.(message.channel);
         return 'dead';
       }
       const nextAttemptAt = new Date(now.getTime() + this.backoff(message.attempts));
       await this.repository.markOutboxFailed(message.id, code, nextAttemptAt, now);
       this.logger.warn({ ...log, code, nextAttemptAt: nextAttemptAt.toISOString() }, 'outbox send failed');
+      this.options.events?.failed?.(message.channel);
       return 'failed';
     }
     await this.repository.markOutboxDelivered(message.id, this.clock());

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { applyPostgresMigrations, resolvePool, withTransaction, type PgPoolSource } from '../db/postgres';
-import { loadMigrations, reportMigrationsDir } from '../db/migrations';
+import { applyPostgresMigrations, resolvePool, withTransaction, type PgPoolSource } from '../../db/postgres';
+import { loadMigrations, reportMigrationsDir } from '../../db/migrations';
 import {
   REPORT_COLUMNS,
   assertStorable,
@@ -11,8 +11,8 @@ import {
   reportFromRow,
   type OutboxRow,
   type ReportRow,
-} from '../db/reportRows';
-import { canTransition } from './access';
+} from './reportRows';
+import { canTransition } from '../access';
 import { formatReference } from './reference';
 import {
   ReportRepositoryError,
@@ -24,7 +24,7 @@ import {
   type ReportRepository,
   type ReportRepositoryOptions,
 } from './repository';
-import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from './types';
+import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from '../types';
 
 /** Thrown inside create() when a concurrent transaction committed the same idempotency key first. */
 class LostIdempotencyRace extends Error {}
@@ -262,6 +262,14 @@ export class PostgresReportRepository implements ReportRepository {
 
   async deadOutboxCount(): Promise<number> {
     return this.countOutbox('dead');
+  }
+
+  async oldestPendingOutboxAt(): Promise<Date | undefined> {
+    const result = await this.pool.query<{ at: Date | null }>(
+      "SELECT min(created_at) AS at FROM outbox WHERE state = 'pending'",
+    );
+    const at = result.rows[0]?.at;
+    return at ? new Date(at) : undefined;
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isReportStatus } from './access';
+import { isReportStatus } from '../access';
 import { PermanentOutboxError, type OutboxSender } from './outbox';
-import type { OutboxMessage } from './repository';
-import { REPORT_TYPE_IDS, type ReportStatus, type ReportTypeId } from './types';
+import type { OutboxMessage } from '../store/repository';
+import { REPORT_TYPE_IDS, type ReportStatus, type ReportTypeId } from '../types';
 
 /**
  * Optional case-system webhook: a signed JSON POST per outbox message on the 'webhook' channel.

@@ -1,4 +1,4 @@
-import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from './types';
+import type { Actor, NewReport, Report, ReportStatus, ReportTypeId } from '../types';
 
 /**
  * The durable store of reports and their notification outbox. Implementations: SQLite (embedded
@@ -128,6 +128,8 @@ export interface ReportRepository {
   pendingOutboxCount(): Promise<number>;
   /** Messages given up on. */
   deadOutboxCount(): Promise<number>;
+  /** When the oldest message not yet delivered nor dead was queued (undefined when none): for alerts. */
+  oldestPendingOutboxAt(): Promise<Date | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,237 @@
+/**
+ * Training rows for the learned ranker (src/search/ranker.ts) and the fit itself, shared by
+ * `npm run train` (bench/train.ts) and `npm run calibrate` (bench/calibrate.ts). Deterministic:
+ * the same knowledge files and question files give the same weights.
+ */
+import { readFileSync } from 'node:fs';
+import type { KnowledgeBase } from '../src/knowledge/loader';
+import type { Topic } from '../src/knowledge/schema';
+import { parseEvalLines } from '../src/search/evaluation';
+import { KnowledgeIndex, type IndexDoc, type RankingView } from '../src/search/index';
+import {
+  CANDIDATE_FEATURES,
+  NONE_FEATURES,
+  candidateScore,
+  noneScore,
+  probabilities,
+  type RankerModel,
+} from '../src/search/ranker';
+import { MAX_QUERY_CHARS } from '../src/search/service';
+import { swedishWordList } from '../src/search/wordList';
+
+export interface Row {
+  source: string;
+  view: RankingView;
+  /** null: out of scope (refusing is right). */
+  expect: string | null;
+  style?: string;
+}
+
+/** Candidates per row used in the fit: the rest have near-zero probability anyway. */
+const FIT_CANDIDATES = 15;
+/** Folds for the knowledge base's own example questions (each is asked of an index without it). */
+const FOLDS = 5;
+
+function oosDocs(kb: KnowledgeBase, keep: (i: number) => boolean): IndexDoc[] {
+  return kb.outOfScope.map((c) => ({
+    id: `oos:${c.id}`,
+    title: c.title,
+    summaryEn: '',
+    answer: '',
+    steps: [],
+    questions: c.questions.filter((_, i) => keep(i)),
+    keywords: c.keywords,
+  }));
+}
+
+export function buildIndex(
+  kb: KnowledgeBase,
+  keep: (i: number) => boolean = () => true,
+  model?: RankerModel,
+): KnowledgeIndex {
+  const topics: Topic[] = kb.topics.map((t) => ({ ...t, questions: t.questions.filter((_, i) => keep(i)) }));
+  return new KnowledgeIndex(topics, {
+    synonymGroups: kb.synonymGroups,
+    lexicon: kb.lexicon,
+    wordList: swedishWordList(),
+    outOfScope: oosDocs(kb, keep),
+    model,
+  });
+}
+
+/**
+ * Rows from the knowledge base's own example questions, each asked of an index built without it
+ * (5-fold), and from question files asked of the full index.
+ */
+export function buildRows(kb: KnowledgeBase, files: string[]): Row[] {
+  const rows: Row[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const index = buildIndex(kb, (i) => i % FOLDS !== f);
+    for (const t of kb.topics)
+      t.questions.forEach((q, i) => {
+        if (i % FOLDS === f) rows.push({ source: 'kb-questions', view: index.view(q), expect: t.id });
+      });
+    for (const c of kb.outOfScope)
+      c.questions.forEach((q, i) => {
+        if (i % FOLDS === f) rows.push({ source: 'kb-out-of-scope', view: index.view(q), expect: null });
+      });
+  }
+  const full = buildIndex(kb);
+  const ids = new Set(kb.topics.map((t) => t.id));
+  for (const file of files) {
+    for (const c of parseEvalLines(readFileSync(file, 'utf8'))) {
+      // A question for a topic the knowledge base does not have yet teaches nothing.
+      if (c.expect !== null && !ids.has(c.expect)) continue;
+      rows.push({
+        source: file,
+        view: full.view(c.q.slice(0, MAX_QUERY_CHARS)),
+        expect: c.expect,
+        style: c.style,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The candidates a fit looks at: the leading ones and every out-of-scope category. */
+const fitCandidates = (row: Row) => row.view.candidates.filter((c, i) => i < FIT_CANDIDATES || c.outOfScope);
+
+/** Which options (candidate indices, and cands.length for "none") are right for a row. */
+function correct(row: Row, cands: Row['view']['candidates']): number[] {
+  const n = cands.length;
+  if (row.expect === null) {
+    const out = [n];
+    cands.forEach((c, i) => {
+      if (c.outOfScope) out.push(i);
+    });
+    return out;
+  }
+  const i = cands.findIndex((c) => c.id === row.expect);
+  return i >= 0 ? [i] : [];
+}
+
+/**
+ * Fits the ranker: softmax over each row's candidates and "none", maximising the probability of
+ * the right option(s), with L2 regularisation. Full-batch gradient descent with momentum.
+ */
+export function fit(
+  rows: Row[],
+  options: { l2?: number; iterations?: number; oosWeight?: number } = {},
+): RankerModel {
+  const l2 = options.l2 ?? 0.001;
+  const iterations = options.iterations ?? 600;
+  const oosWeight = options.oosWeight ?? 2;
+  const C = CANDIDATE_FEATURES.length;
+  const N = NONE_FEATURES.length;
+  // Flat arrays: the fit runs hundreds of passes over thousands of rows.
+  const data = rows
+    .map((r) => {
+      const cands = fitCandidates(r);
+      const n = cands.length;
+      const right = new Set(correct(r, cands));
+      const x = new Float64Array(n * C);
+      cands.forEach((c, i) => CANDIDATE_FEATURES.forEach((k, j) => (x[i * C + j] = c.features[k])));
+      const none = Float64Array.from(NONE_FEATURES.map((k) => r.view.none[k]));
+      return { n, right, x, none, weight: r.expect === null ? oosWeight : 1 };
+    })
+    .filter((d) => d.right.size > 0 && d.n > 0);
+  const total = data.reduce((a, d) => a + d.weight, 0);
+  const w = new Float64Array(C + N);
+  const vel = new Float64Array(C + N);
+  const g = new Float64Array(C + N);
+  const p = new Float64Array(Math.max(1, ...data.map((d) => d.n + 1)));
+  const lr = 0.5;
+  const momentum = 0.9;
+  for (let it = 0; it < iterations; it++) {
+    g.fill(0);
+    for (const d of data) {
+      let max = -Infinity;
+      for (let i = 0; i < d.n; i++) {
+        let z = 0;
+        for (let j = 0; j < C; j++) z += w[j]! * d.x[i * C + j]!;
+        p[i] = z;
+        if (z > max) max = z;
+      }
+      let zn = 0;
+      for (let j = 0; j < N; j++) zn += w[C + j]! * d.none[j]!;
+      p[d.n] = zn;
+      if (zn > max) max = zn;
+      let sum = 0;
+      for (let i = 0; i <= d.n; i++) {
+        p[i] = Math.exp(p[i]! - max);
+        sum += p[i]!;
+      }
+      let pRight = 0;
+      for (let i = 0; i <= d.n; i++) {
+        p[i] = p[i]! / sum;
+        if (d.right.has(i)) pRight += p[i]!;
+      }
+      for (let i = 0; i <= d.n; i++) {
+        const pi = p[i]!;
+        const delta = d.weight * (pi - (d.right.has(i) ? pi / Math.max(pRight, 1e-12) : 0));
+        if (delta === 0) continue;
+        if (i < d.n) for (let j = 0; j < C; j++) g[j]! += delta * d.x[i * C + j]!;
+        else for (let j = 0; j < N; j++) g[C + j]! += delta * d.none[j]!;
+      }
+    }
+    for (let j = 0; j < C + N; j++) {
+      vel[j] = momentum * vel[j]! - lr * (g[j]! / total + l2 * w[j]!);
+      w[j]! += vel[j]!;
+    }
+  }
+  return {
+    candidate: Object.fromEntries(CANDIDATE_FEATURES.map((k, j) => [k, w[j]!])) as RankerModel['candidate'],
+    none: Object.fromEntries(NONE_FEATURES.map((k, j) => [k, w[C + j]!])) as RankerModel['none'],
+  };
+}
+
+export interface Prediction {
+  row: Row;
+  /** The top topic (not an out-of-scope category) and its probability. */
+  top?: string;
+  p: number;
+  /** The top three topics' probabilities and ids. */
+  top3: Array<{ id: string; p: number }>;
+  /** An out-of-scope category outranks "none" and every topic. */
+  refusedAsOos: boolean;
+  none: number;
+}
+
+/** What a model makes of a row (the same arithmetic as KnowledgeIndex.search). */
+export function predict(row: Row, model: RankerModel): Prediction {
+  const c = row.view.candidates;
+  if (c.length === 0) return { row, p: 0, top3: [], refusedAsOos: false, none: 1 };
+  const p = probabilities(
+    c.map((x) => candidateScore(x.features, model)),
+    noneScore(row.view.none, model),
+  );
+  const none = p[p.length - 1] ?? 0;
+  const ranked = c.map((x, i) => ({ ...x, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
+  const topics = ranked.filter((x) => !x.outOfScope);
+  const first = ranked[0];
+  return {
+    row,
+    top: topics[0]?.id,
+    p: topics[0]?.p ?? 0,
+    top3: topics.slice(0, 3).map((x) => ({ id: x.id, p: x.p })),
+    refusedAsOos: first !== undefined && first.outOfScope && first.p > none,
+    none,
+  };
+}
+
+/** Prints a model as the TypeScript module src/search/rankerModel.ts. */
+export function modelSource(model: RankerModel, note: string): string {
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  const obj = (o: Record<string, number>) =>
+    `{ ${Object.entries(o)
+      .map(([k, v]) => `${k}: ${r(v)}`)
+      .join(', ')} }`;
+  return `/** Written by \`npm run train\` (bench/train.ts): do not edit by hand. ${note} */
+import type { RankerModel } from './ranker';
+
+export const RANKER_MODEL: RankerModel = {
+  candidate: ${obj(model.candidate)},
+  none: ${obj(model.none)},
+};
+`;
+}

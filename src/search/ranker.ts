@@ -1,0 +1,87 @@
+import { RANKER_MODEL } from './rankerModel';
+
+/**
+ * The learned ranker: a linear model that turns each candidate's views of the question (BM25, the
+ * nearest way of asking, the term model, what the fields explain) into a score, and one more
+ * option, "none of these", scored from what the question left unexplained. A softmax over the
+ * candidates and "none" gives each topic's probability of being what was asked: the ranking and
+ * the confidence come from one model, fitted (bench/train.ts, `npm run train`) on thousands of
+ * example questions, so the confidence is a calibrated probability (`npm run calibrate` prints
+ * the reliability table). Out-of-scope categories are candidates too; choosing one is a refusal.
+ */
+
+/** Features of one candidate, relative to the question (all roughly within [0, 1]). */
+export const CANDIDATE_FEATURES = [
+  /** BM25 normalised by the best a document could score for this question. */
+  'bm',
+  /** Cosine with the nearest single title, question or keyword line of the document. */
+  'best',
+  /** The naive-Bayes term model's posterior among the candidates. */
+  'posterior',
+  /** Share of the question's idf mass the document's title, questions and keywords explain. */
+  'coverage',
+  /** Same, from the title and keywords alone (what a topic is named). */
+  'signature',
+  /** bm minus the best bm among the candidates (0 for the leader). */
+  'bmGap',
+  /** best minus the best "best" among the candidates. */
+  'bestGap',
+  /** best squared: a near-copy of a known way of asking is much stronger evidence than a loose one. */
+  'bestSq',
+  /** 1 when the question is a near copy (cosine 0.9 or more) of one of the document's lines. */
+  'nearCopy',
+  /** How far this candidate's best leads the runner-up's (0 unless it is the leader). */
+  'bestLead',
+  /** How far this candidate's posterior leads the runner-up's (0 unless it is the leader). */
+  'posteriorLead',
+  /** 1 for an out-of-scope category. */
+  'oos',
+  /** best × oos: an out-of-scope category is only a refusal when the question is really like it. */
+  'oosBest',
+] as const;
+
+/** Features of "none of these": how much of the question went unexplained. */
+export const NONE_FEATURES = [
+  'bias',
+  /** Share of the question's terms the knowledge base has never seen. */
+  'unknownShare',
+  /** Explained idf mass in absolute terms (two rare words = 1): one common word is weak evidence. */
+  'evidence',
+  /** The best "best" among candidates: a question close to some known way of asking is answerable. */
+  'maxBest',
+  /** The best coverage among candidates. */
+  'maxCoverage',
+] as const;
+
+export type CandidateFeatureName = (typeof CANDIDATE_FEATURES)[number];
+export type NoneFeatureName = (typeof NONE_FEATURES)[number];
+export type CandidateFeatures = Record<CandidateFeatureName, number>;
+export type NoneFeatures = Record<NoneFeatureName, number>;
+
+export interface RankerModel {
+  candidate: Record<CandidateFeatureName, number>;
+  none: Record<NoneFeatureName, number>;
+}
+
+/** Linear score of a candidate. */
+export function candidateScore(f: CandidateFeatures, model: RankerModel = RANKER_MODEL): number {
+  let z = 0;
+  for (const k of CANDIDATE_FEATURES) z += model.candidate[k] * f[k];
+  return z;
+}
+
+/** Linear score of "none of these". */
+export function noneScore(f: NoneFeatures, model: RankerModel = RANKER_MODEL): number {
+  let z = 0;
+  for (const k of NONE_FEATURES) z += model.none[k] * f[k];
+  return z;
+}
+
+/** Softmax over the candidates' scores and "none" (last). */
+export function probabilities(scores: number[], none: number): number[] {
+  const all = [...scores, none];
+  const max = Math.max(...all);
+  const e = all.map((s) => Math.exp(s - max));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+}
