@@ -122,7 +122,7 @@ describe('GET /metrics', () => {
   test('parses as Prometheus text and counts a turn, the refusals, answers and the outbox', async () => {
     const before = await metricsText();
     const okBefore = sample(before, 'sg_turns_total{kind="message",outcome="ok"}') ?? 0;
-    await h.send(fromTenant(CITY, 'Vad gör jag om jag blir hotad på jobbet?', 'counted'));
+    await h.send(fromTenant(CITY, 'en pappa hotade mig på förskolan, vad gör jag?', 'counted'));
     const text = await metricsText();
 
     // Every line is a comment or `name{labels} value`.

@@ -27,14 +27,14 @@ export interface AnswerCardData {
   title: string;
   summaryEn: string;
   stepsTitle: string;
-  /** A line under the steps (e.g. for English speakers: the steps are in Swedish); may be empty. */
+  /** Said when an English reader gets Swedish steps; empty otherwise. */
   stepsNote: string;
   steps: Array<{ n: number; text: string }>;
-  paragraphs: Array<{ text: string }>;
-  /** A line under the answer (for English speakers: the rest is in Swedish only); may be empty. */
+  /** Said when an English reader gets the Swedish answer; empty otherwise. */
   answerNote: string;
   /** "Hela svaret på svenska" on an English card ('' on a Swedish one). */
   inSwedishLabel: string;
+  paragraphs: Array<{ text: string }>;
   sourceLabel: string;
   sources: string;
   reviewedLabel: string;

@@ -48,6 +48,8 @@ const credentials = (metadataUrl: string) => ({
   MicrosoftAppType: 'MultiTenant',
   ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
   ToBotFromChannelTokenIssuer: ISSUER,
+  // Required with credentials; the test channel's activities come from this tenant.
+  ALLOWED_TENANT_IDS: 'tenant-1',
 });
 
 let keyServer: { server: Server; url: string };
