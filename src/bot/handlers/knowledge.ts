@@ -41,12 +41,13 @@ export function sendTopic(
   alternatives: string[] = [],
   question?: string,
 ): void {
-  turn.card(
-    answerView(topic, topicsOf(deps, topic.related), turn.view, {
-      alternatives: topicsOf(deps, alternatives),
-      question,
-    }),
-  );
+  const view = answerView(topic, topicsOf(deps, topic.related), turn.view, {
+    alternatives: topicsOf(deps, alternatives),
+    question,
+  });
+  // An English asker, Swedish-only guidance: the English summary first, in a message of its own.
+  if (turn.locale === 'en' && view.locale !== 'en') turn.text(strings('en').swedishOnly(topic.summaryEn));
+  turn.card(view);
 }
 
 /**
@@ -64,8 +65,10 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
 
   if (rolesAnswer) {
     turn.card(rolesAnswer.view);
-    // Both fit: a roles question that also names a procedure gets the procedure too.
-    if (decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
+    // Both fit: a roles question that also names a procedure gets the procedure too. Not the manager's
+    // checklist: it is the whole answer in one card, with the procedure behind "Visa mer".
+    const oneCard = rolesAnswer.view.template === 'roles-checklist';
+    if (!oneCard && decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, [], text);
     }
