@@ -16,7 +16,7 @@ import {
   probabilities,
   type RankerModel,
 } from '../src/search/ranker';
-import { MAX_QUERY_CHARS } from '../src/search/service';
+import { MAX_QUERY_CHARS, searchableTopics } from '../src/search/service';
 import { swedishWordList } from '../src/search/wordList';
 
 export interface Row {
@@ -49,7 +49,10 @@ export function buildIndex(
   keep: (i: number) => boolean = () => true,
   model?: RankerModel,
 ): KnowledgeIndex {
-  const topics: Topic[] = kb.topics.map((t) => ({ ...t, questions: t.questions.filter((_, i) => keep(i)) }));
+  const topics: Topic[] = searchableTopics(kb).map((t) => ({
+    ...t,
+    questions: t.questions.filter((_, i) => keep(i)),
+  }));
   return new KnowledgeIndex(topics, {
     synonymGroups: kb.synonymGroups,
     lexicon: kb.lexicon,
@@ -67,7 +70,7 @@ export function buildRows(kb: KnowledgeBase, files: string[]): Row[] {
   const rows: Row[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const index = buildIndex(kb, (i) => i % FOLDS !== f);
-    for (const t of kb.topics)
+    for (const t of searchableTopics(kb))
       t.questions.forEach((q, i) => {
         if (i % FOLDS === f) rows.push({ source: 'kb-questions', view: index.view(q), expect: t.id });
       });

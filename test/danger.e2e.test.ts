@@ -33,6 +33,17 @@ describe('danger now: 112 first', () => {
   );
 });
 
+test('someone who writes English about a shooting gets 112 and the steps in English, and is told the rest is Swedish', async () => {
+  const all = (await ask('there is a shooting at the school right now, what do we do')).join('\n');
+  expect(all.split('\n')[0]).toMatch(/\b112\b/);
+  expect(all).toMatch(/Flee – seek shelter – call 112/);
+  expect(all).toContain('The rest of this answer is available in Swedish only.');
+  // The English steps carry English contact texts; the Swedish part below them keeps Swedish ones.
+  const steps = all.slice(0, all.indexOf('The rest of this answer'));
+  expect(steps).toMatch(/ask /);
+  expect(steps).not.toMatch(/fråga/);
+});
+
 describe('an elected official is never told to ask their manager', () => {
   test.each([
     'jag är förtroendevald och blev hotad efter nämndmötet igår',

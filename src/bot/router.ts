@@ -61,6 +61,7 @@ export const VERB_HANDLERS: { readonly [V in Verb]: VerbHandler<V> } = {
   'question.thanks': (deps, turn, data) => deps.questions.thanks(turn, data),
   'question.followUpForm': (deps, turn, data) => deps.questions.followUpForm(turn, data),
   'question.followUp': (deps, turn, data) => deps.questions.followUp(turn, data),
+  'reports.card': (deps, turn, data) => deps.reports.card(turn, data),
 };
 
 /** Runs the handler of an action whose data has been parsed against its verb's schema. */

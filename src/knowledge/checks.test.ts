@@ -118,6 +118,20 @@ describe('kb:check names the file, the entry and the field', () => {
     expect(problems(dir).join('\n')).not.toMatch(/hv-[a-z-]+ › [^:]+: contact "fortroendevald-sakerhet"/);
   });
 
+  test('a lexicon concept whose words no topic uses is an error; a word under two concepts a warning', () => {
+    const dir = withTopic('hv-stod-efterat', () => undefined);
+    const file = join(dir, 'lexicon.yaml');
+    const lexicon = parse(readFileSync(file, 'utf8')) as { concepts: unknown[] };
+    lexicon.concepts.push(
+      { id: 'pafund', means: ['xyzzyord', 'qwertyterm'], words: ['knasigt'] },
+      { id: 'dubbel', means: ['dator'], words: ['lappis'] },
+    );
+    writeFileSync(file, stringify(lexicon));
+    const text = problems(dir).join('\n');
+    expect(text).toMatch(/FEL knowledge\/lexicon\.yaml › pafund › means: no topic uses any of these words/);
+    expect(text).toMatch(/VARNING knowledge\/lexicon\.yaml › dubbel › words: "lappis" is also listed under dator/);
+  });
+
   test('a duplicate id is reported', () => {
     const dir = withTopic('hv-stod-efterat', () => undefined);
     writeFileSync(join(dir, 'topics', 'kopia.yaml'), readFileSync(join(dir, 'topics', 'hv-stod-efterat.yaml')));

@@ -106,6 +106,12 @@ export function checkKnowledge(kb: KnowledgeBase, now: Date = new Date()): KbIss
 
   checkRoles(kb, roleIds, topicIds, issues);
   checkLexicon(kb, issues);
+  for (const [id, questions] of Object.entries(kb.examples)) {
+    const at = (message: string) =>
+      issues.push({ severity: 'error', file: 'knowledge/examples.yaml', entry: id, message });
+    if (!topicIds.has(id)) at(`unknown topic id "${id}"`);
+    if (questions.some((q) => q.trim() === '')) at('an empty example question');
+  }
   return issues;
 }
 

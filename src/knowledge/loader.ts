@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
   contactsFileSchema,
+  examplesFileSchema,
   lexiconFileSchema,
   type LexiconConcept,
   outOfScopeFileSchema,
@@ -53,6 +54,8 @@ export interface KnowledgeBase {
   synonymGroups: string[][];
   /** Everyday words mapped to the knowledge base's concepts (knowledge/lexicon.yaml). */
   lexicon: LexiconConcept[];
+  /** More ways of asking, per topic id (knowledge/examples.yaml); searched, never shown. */
+  examples: Record<string, string[]>;
   staleStatements: StaleStatement[];
   roles: Role[];
   responsibilities: Responsibility[];
@@ -201,6 +204,7 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
 
   const synonymGroups = optionalFile(dir, 'synonyms.yaml', root, issues, synonymsFileSchema)?.groups ?? [];
   const lexicon = optionalFile(dir, 'lexicon.yaml', root, issues, lexiconFileSchema)?.concepts ?? [];
+  const examples = optionalFile(dir, 'examples.yaml', root, issues, examplesFileSchema)?.examples ?? {};
 
   const staleRaw = optionalFile(dir, 'stale-statements.yaml', root, issues, staleFileSchema)?.statements ?? [];
   const staleFile = relative(root, join(dir, 'stale-statements.yaml'));
@@ -233,7 +237,7 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
   const outOfScope = optionalFile(dir, 'out-of-scope.yaml', root, issues, outOfScopeFileSchema)?.categories ?? [];
 
   return {
-    kb: { topics, contacts, synonymGroups, lexicon, staleStatements, roles, responsibilities, checklists, organisations, outOfScope },
+    kb: { topics, contacts, synonymGroups, lexicon, examples, staleStatements, roles, responsibilities, checklists, organisations, outOfScope },
     issues,
   };
 }

@@ -105,6 +105,14 @@ export const lexiconFileSchema = z.object({
 });
 export type LexiconConcept = z.infer<typeof lexiconFileSchema>['concepts'][number];
 
+/**
+ * More ways of asking per topic (knowledge/examples.yaml): everyday descriptions, slang and
+ * English, searched like the topic's own questions but never shown.
+ */
+export const examplesFileSchema = z.object({
+  examples: z.record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String))),
+});
+
 export const staleFileSchema = z.object({
   statements: z.array(
     z.object({

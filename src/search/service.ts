@@ -24,7 +24,7 @@ export class SearchService {
     private readonly thresholds: Thresholds,
     parts: { wordList?: WordList; model?: RankerModel } = {},
   ) {
-    this.index = new KnowledgeIndex(kb.topics, {
+    this.index = new KnowledgeIndex(searchableTopics(kb), {
       synonymGroups: kb.synonymGroups,
       lexicon: kb.lexicon,
       wordList: parts.wordList ?? swedishWordList(),
@@ -76,6 +76,11 @@ export class SearchService {
   static answerId(decision: Decision): string | null {
     return decision.kind === 'answer' ? decision.topicId : null;
   }
+}
+
+/** The topics as the index sees them: their own questions plus knowledge/examples.yaml. */
+export function searchableTopics(kb: KnowledgeBase): Topic[] {
+  return kb.topics.map((t) => ({ ...t, questions: [...t.questions, ...(kb.examples[t.id] ?? [])] }));
 }
 
 /** An urgent topic at least this likely (ranker probability) counts as a sign of danger now. */

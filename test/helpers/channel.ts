@@ -17,6 +17,8 @@ export interface Recorded {
  */
 export class FakeChannel {
   readonly received: Recorded[] = [];
+  /** Messages the bot updated in place (PUT …/activities/:id): the activity with its id. */
+  readonly updated: Recorded[] = [];
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
   port = 0;
@@ -55,6 +57,7 @@ export class FakeChannel {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Recorded['activity'];
       const conversationId = decodeURIComponent(put[1] ?? '');
       this.updates.push({ conversationId, activityId: decodeURIComponent(put[2] ?? ''), activity });
+      this.updated.push({ conversationId, activity });
       return 200;
     }
     if (req.method === 'POST' && m && this.down.has(decodeURIComponent(m[1] ?? ''))) return 503;
