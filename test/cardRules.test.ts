@@ -33,6 +33,16 @@ import {
   welcomeView,
 } from '../src/views/knowledgeViews';
 import { areaView, browseView, checklistView, organisationChoiceView } from '../src/views/rolesViews';
+import type { Question } from '../src/questions/types';
+import {
+  askView,
+  followUpFormView,
+  listView,
+  personAnswerView,
+  personDetailView,
+  receiptView as questionReceiptView,
+  teamCardView,
+} from '../src/questions/views';
 import { fillField } from './helpers/report';
 
 const { kb } = loadKnowledge(join(__dirname, '..', 'knowledge'));
@@ -128,7 +138,39 @@ function allViews(locale: Locale): Array<[string, CardView]> {
     ['detail', reportDetailView(report(locale), { canSetStatus: true, showReporter: true }, vctx)],
     ['status-changed', statusChangedView(report(locale, { status: 'avslutad' }), vctx)],
   );
+
+  // "Fråga säkerhetsfunktionen": the person's cards in their language; the team's card is Swedish.
+  const q = question(locale);
+  out.push(
+    ['question-ask', askView(locale, { text: 'Text.', key: 'k-1', retentionDays: 180 })],
+    ['question-receipt', questionReceiptView(locale, q)],
+    ['question-answer', personAnswerView(q)],
+    ['question-detail', personDetailView(q, locale)],
+    ['question-followup', followUpFormView(locale, q)],
+    ['question-list', listView(locale, [q])],
+    ['question-team', { ...teamCardView(q, new Date()), locale: 'sv' }],
+  );
   return out;
+}
+
+/** An answered question, as the cards see it. */
+function question(locale: Locale): Question {
+  const at = new Date().toISOString();
+  return {
+    id: 'FQ-2026-000001',
+    area: 'ovrigt',
+    status: 'answered',
+    asker: { userId: 'u-1', name: 'Testperson' },
+    locale,
+    thread: [
+      { author: 'asker', text: 'Text.', at },
+      { author: 'team', text: 'Svar.', at, byUserId: 't-1' },
+    ],
+    version: 2,
+    createdAt: at,
+    updatedAt: at,
+    answeredAt: at,
+  };
 }
 
 /** Renders as the bot does (Turn.card): the card's language stamped on it and its buttons. */
