@@ -293,7 +293,7 @@ describe.each(LOCALES)('every card the bot can send, in %s', (locale) => {
       const texts = visibleTexts(card);
       const all = texts.join('\n');
       const wrong = cardLocale === locale ? foreign : own;
-      const raw = (v.data as Json).sources;
+      const raw = ({ ...v.data } as Json).sources;
       const sources = (typeof raw === 'string' ? raw : '').replace(/\]\([^)]*\)/g, ']');
       return [
         ...wrong.filter((p) => all.includes(p)).map((p) => `${name} (${cardLocale}): "${p}"`),

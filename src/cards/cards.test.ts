@@ -15,7 +15,7 @@ import { areaView, browseView, organisationChoiceView } from '../views/rolesView
 import type { CardView } from '../views/common';
 import { readFileSync } from 'node:fs';
 import { renderCard, renderView, templateNames } from './renderCard';
-import { TEMPLATE_NAMES } from './templates';
+import { TEMPLATE_NAMES, type CardDataOf } from './templates';
 import { isVerb, VERBS } from './verbs';
 import { VERB_HANDLERS } from '../bot/router';
 
@@ -53,6 +53,13 @@ describe('card templates', () => {
     // @ts-expect-error a message card without its actions does not compile
     const missing: CardView = { template: 'message', data: { title: 'Rubrik', paragraphs: [] } };
     expect(() => renderView(missing)).not.toThrow();
+    // Every template has a contract, so the 112 card without its number does not compile either.
+    const noNumber: CardView = {
+      template: 'danger-now',
+      // @ts-expect-error the danger card without its emergency number does not compile
+      data: { title: 'Är någon i fara nu?', safetyText: 'Ring 112.', policeText: '114 14' },
+    };
+    expect(renderView(noNumber).type).toBe('AdaptiveCard');
   });
 
   test('the cards folder holds exactly the declared templates', () => {
@@ -72,7 +79,8 @@ describe('card templates', () => {
 
   test('every template is Adaptive Card 1.5 or lower (what Teams renders)', () => {
     for (const name of TEMPLATE_NAMES) {
-      const card = renderCard(name, {});
+      // Empty data: this test reads only the card's type and version, not what it binds.
+      const card = renderCard(name, {} as CardDataOf<typeof name>);
       expect(card.type).toBe('AdaptiveCard');
       expect(Number(card.version)).toBeLessThanOrEqual(1.5);
     }

@@ -45,8 +45,8 @@ export const TEMPLATE_NAMES = [
 /** One of TEMPLATE_NAMES. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
-/** The data a template binds: its contract where one is declared (contracts.ts). */
-export type CardDataOf<T extends TemplateName> = T extends keyof CardContracts ? CardContracts[T] : object;
+/** The data a template binds: its contract (contracts.ts), which every template has. */
+export type CardDataOf<T extends TemplateName> = CardContracts[T];
 
 /**
  * A card to show: a template name and the data to bind with renderCard, checked against its
@@ -54,5 +54,12 @@ export type CardDataOf<T extends TemplateName> = T extends keyof CardContracts ?
  * conversation's (an answer whose knowledge exists only in Swedish), and its buttons answer in it.
  */
 export type CardView = {
-  [T in TemplateName]: { template: T; data: CardDataOf<T>; locale?: Locale };
+  [T in TemplateName]: CardOf<T>;
 }[TemplateName];
+
+/** A CardView of one known template, for views and tests that need its data's exact shape. */
+export interface CardOf<T extends TemplateName> {
+  template: T;
+  data: CardDataOf<T>;
+  locale?: Locale;
+}

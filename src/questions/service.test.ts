@@ -49,7 +49,7 @@ function texts(replies: Reply[]): string {
 }
 function card(replies: Reply[]): Record<string, unknown> {
   const r = replies[0] as CardView;
-  return r.data as Record<string, unknown>;
+  return { ...r.data };
 }
 
 let dir: string;

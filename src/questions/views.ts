@@ -1,3 +1,4 @@
+import type { CardOf } from '../cards/templates';
 import type { ButtonView, CardView } from '../views/common';
 import { messageView } from '../views/common';
 import { QUESTION_TEXTS } from './texts';
@@ -39,7 +40,7 @@ function threadView(q: Question, lang: Lang): Array<{ heading: string; text: str
 export function askView(
   lang: Lang,
   options: { text: string; area?: QuestionAreaId; key: string; retentionDays: number; error?: string },
-): CardView {
+): CardOf<'question-ask'> {
   const t = QUESTION_TEXTS[lang];
   return {
     template: 'question-ask',
@@ -97,7 +98,7 @@ export function teamCardView(
   q: Question,
   now: Date,
   options: { note?: string; actionable?: boolean } = {},
-): CardView {
+): CardOf<'question-team'> {
   const t = QUESTION_TEXTS.sv;
   const actions = options.actionable === false ? [] : teamButtons(q);
   const facts: Array<{ title: string; value: string }> = [
@@ -128,7 +129,7 @@ export function teamCardView(
 }
 
 /** The answer as the person gets it in their chat, with "Tack, det hjälpte" / "Jag har en följdfråga". */
-export function personAnswerView(q: Question): CardView {
+export function personAnswerView(q: Question): CardOf<'question-answer'> {
   const t = QUESTION_TEXTS[q.locale];
   const actions: ButtonView[] = [];
   if (canApply('thanks', q.status))

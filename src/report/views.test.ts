@@ -1,4 +1,5 @@
 import { renderCard, templateNames } from '../cards/renderCard';
+import type { CardDataOf } from '../cards/templates';
 import type { FlowContext, FlowResult, ReportDraft } from './flow/flow';
 import { reduceReport, resumeOfferView } from './flow/flow';
 import type { Report, ReportStatus, ReportTypeId } from './types';
@@ -186,7 +187,7 @@ describe('report card templates', () => {
   });
 
   test('on the danger card, 112 is the first text and 114 14 and "Ta dig i säkerhet först" follow', () => {
-    const card = renderCard('report-danger', all['report-danger']!.data);
+    const card = renderCard('report-danger', all['report-danger']!.data as CardDataOf<'report-danger'>);
     const blocks = texts(card);
     expect(blocks[0]).toBe('112');
     expect(blocks.join('\n')).toMatch(/114 14/);
@@ -301,7 +302,7 @@ describe('receiptView', () => {
 
   test('English receipts are in English', () => {
     const view = receiptView(report(), { ...vctx, locale: 'en' });
-    expect((view.data as Json).title).toBe('Thank you – your report has been received');
+    expect(({ ...view.data } as Json).title).toBe('Thank you – your report has been received');
   });
 });
 

@@ -89,7 +89,7 @@ function inputAndNext(result: FlowResult, id: string): { input?: Data; next?: Da
 }
 
 function viewData(result: FlowResult): Data {
-  return result.view.data as Data;
+  return { ...result.view.data };
 }
 
 const LONG_DESCRIPTION = 'Lång beskrivning. '.repeat(600).slice(0, 10_000);
@@ -275,8 +275,8 @@ describe('reduceReport: an existing draft', () => {
     const s = startedAt('informationssakerhet', 3);
     const view = resumeOfferView(s.draft!, makeCtx());
     expect(view.template).toBe('report-resume');
-    expect((view.data as Data).text).toContain('informationssäkerhet');
-    expect((view.data as Data).progress).toBe('Steg 4 av 6');
+    expect(({ ...view.data } as Data).text).toContain('informationssäkerhet');
+    expect(({ ...view.data } as Data).progress).toBe('Steg 4 av 6');
     const card = JSON.stringify(renderCard(view.template, view.data));
     expect(card).toContain('"report.discard"');
     expect(card).not.toContain('${');

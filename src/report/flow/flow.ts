@@ -6,6 +6,7 @@
  */
 import { inSentence } from '../../i18n/text';
 import type { Actor, ConversationRef, NewReport, ReportAnswers, ReportTypeId } from '../types';
+import type { ReportStepFieldData } from '../../cards/contracts';
 import type { CardView } from '../../cards/templates';
 import { REPORT_FLOW_VERBS, type ReportFlowVerb, type Verb } from '../../cards/verbs';
 import type { FieldDef, Locale, LocalizedText, ReportTypeDef, StepDef } from '../reportTypes/steps';
@@ -327,7 +328,7 @@ function capForEcho(field: FieldDef, value: string): string {
   return textLength(value) > cap ? Array.from(value).slice(0, cap).join('') : value;
 }
 
-function fieldView(field: FieldDef, value: string, error: string, ctx: FlowContext): Record<string, unknown> {
+function fieldView(field: FieldDef, value: string, error: string, ctx: FlowContext): ReportStepFieldData {
   const l = loc(ctx);
   const choices = fieldOptions(field).map((o) => ({ title: tr(o.label, l), value: o.value }));
   const isChoice = field.kind === 'choice' || field.kind === 'multichoice' || field.kind === 'yesno';
