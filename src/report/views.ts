@@ -5,9 +5,10 @@
  */
 import type { CardView } from '../cards/templates';
 import type { Report } from './types';
+import { REPORT_VIEW_TEXT as TEXT } from '../i18n/reportStrings';
 
 export type { CardView } from '../cards/templates';
-import type { Locale, LocalizedText } from './reportTypes/steps';
+import type { Locale } from './reportTypes/steps';
 import { describeAnswers, getReportType, tr } from './reportTypes/steps';
 import { DEFAULT_TIME_ZONE, localDateTime } from './flow/validation';
 import { receiptDuties } from './reportTypes/duties';
@@ -21,8 +22,6 @@ export interface ViewContext {
   /** Resolves a contact key from knowledge/contacts.yaml to display text (never empty ideally). */
   contacts: (key: string) => string;
 }
-
-const L = (sv: string, en: string): LocalizedText => ({ sv, en });
 
 /**
  * Which statuses the security team can move a report to from `status`: the lifecycle table's
@@ -49,45 +48,6 @@ export function formatTimestamp(iso: string, timeZone: string = DEFAULT_TIME_ZON
 function loc(ctx: { locale: Locale }): Locale {
   return ctx.locale === 'en' ? 'en' : 'sv';
 }
-
-const PURGED = L(
-  'Innehållet är raderat enligt gallringsregeln.',
-  'The contents have been deleted under the retention rule.',
-);
-
-const TEXT = {
-  receiptTitle: L('Tack – din rapport är mottagen', 'Thank you – your report has been received'),
-  referenceLabel: L('Referensnummer', 'Reference number'),
-  nextHeading: L('Vad händer nu?', 'What happens next?'),
-  nextText: L(
-    'Säkerhetsfunktionen läser rapporten och återkommer till dig. Du får ett meddelande här när status ändras.',
-    'The security function will read the report and get back to you. You will get a message here when its status changes.',
-  ),
-  dutiesHeading: L('Det här behöver fortfarande göras', 'What still needs to be done'),
-  supportHeading: L('Stöd', 'Support'),
-  guideNote: L(
-    'Säkerhetsguiden är en vägvisare, inte stadens system för ärenden eller anmälningar. Anmälningarna ovan görs i respektive system – rapporten här ersätter dem inte.',
-    "Säkerhetsguiden is a guide, not the city's system of record. The reports above are made in their own systems – this report does not replace them.",
-  ),
-  notificationTitle: L('Ny rapport', 'New report'),
-  typeLabel: L('Typ', 'Type'),
-  receivedLabel: L('Inkom', 'Received'),
-  whenLabel: L('Händelsen inträffade', 'Incident occurred'),
-  organisationLabel: L('Organisation', 'Organisation'),
-  statusLabel: L('Status', 'Status'),
-  reporterLabel: L('Rapporterad av', 'Reported by'),
-  open: L('Öppna', 'Open'),
-  textHidden: L(
-    'Fritexten visas bara för behöriga. Öppna rapporten för att läsa den.',
-    'The free text is shown to authorised viewers only. Open the report to read it.',
-  ),
-  listEmpty: L('Inga rapporter att visa.', 'No reports to show.'),
-  detailTitle: L('Rapport', 'Report'),
-  setStatusHeading: L('Ändra status', 'Change status'),
-  setStatusTo: L('Sätt till: ', 'Set to: '),
-  statusChangedTitle: L('Din rapport har fått ny status', 'Your report has a new status'),
-  unknown: L('–', '–'),
-};
 
 function answer(report: Report, key: string): string {
   return report.answers?.[key] ?? '';
@@ -195,7 +155,7 @@ export function notificationView(
       organisationLabel: tr(TEXT.organisationLabel, l),
       organisation: purged ? tr(TEXT.unknown, l) : organisation,
       purged,
-      purgedText: tr(PURGED, l),
+      purgedText: tr(TEXT.purged, l),
       showText: !purged && textItems.length > 0,
       textItems,
       showTextHidden: !purged && !options.includeText,
@@ -274,7 +234,7 @@ export function reportDetailView(
       reference: report.reference,
       facts: commonFacts(report, ctx, options.showReporter === true),
       purged,
-      purgedText: tr(PURGED, l),
+      purgedText: tr(TEXT.purged, l),
       groups,
       canSetStatus: statusActions.length > 0,
       setStatusHeading: tr(TEXT.setStatusHeading, l),

@@ -4,12 +4,13 @@
  * when `submit` is set, writes the report durably before telling the person it was received.
  * Nothing here throws on odd input: every oddity becomes a friendly view.
  */
+import { REPORT_FLOW_TEXT as TEXT, REPORT_FLOW_SENTENCES } from '../../i18n/reportStrings';
 import { inSentence } from '../../i18n/text';
 import type { Actor, ConversationRef, NewReport, ReportAnswers, ReportTypeId } from '../types';
 import type { ReportStepFieldData } from '../../cards/contracts';
 import type { CardView } from '../../cards/templates';
 import { REPORT_FLOW_VERBS, type ReportFlowVerb, type Verb } from '../../cards/verbs';
-import type { FieldDef, Locale, LocalizedText, ReportTypeDef, StepDef } from '../reportTypes/steps';
+import type { FieldDef, Locale, ReportTypeDef, StepDef } from '../reportTypes/steps';
 import {
   describeAnswers,
   fieldOptions,
@@ -87,92 +88,6 @@ export type ReportVerb = ReportFlowVerb;
 export function isReportVerb(verb: unknown): verb is ReportVerb {
   return typeof verb === 'string' && (REPORT_FLOW_VERBS as readonly string[]).includes(verb);
 }
-
-const L = (sv: string, en: string): LocalizedText => ({ sv, en });
-
-const TEXT = {
-  next: L('Nästa', 'Next'),
-  back: L('Tillbaka', 'Back'),
-  cancel: L('Avbryt', 'Cancel'),
-  submit: L('Skicka', 'Send'),
-  edit: L('Ändra', 'Change'),
-  choose: L('Välj', 'Choose'),
-  startOver: L('Börja om', 'Start over'),
-  resumeReport: L('Fortsätt rapporten', 'Continue the report'),
-  optional: L('kan hoppas över', 'can be skipped'),
-  safetyTitle: L('Är någon i fara just nu?', 'Is anyone in danger right now?'),
-  safetyText: L(
-    'Innan vi börjar: om någon är i fara går säkerheten först. Rapporten kan vänta.',
-    'Before we start: if anyone is in danger, safety comes first. The report can wait.',
-  ),
-  safetyYes: L('Ja, någon är i fara', 'Yes, someone is in danger'),
-  safetyNo: L('Nej, ingen är i fara just nu', 'No, no one is in danger right now'),
-  safetyInvalid: L('Svara ja eller nej med knapparna.', 'Please answer yes or no with the buttons.'),
-  dangerEmergency: L(
-    'Ring 112 om någon är i fara eller om det är akut.',
-    'Call 112 if anyone is in danger or if it is urgent.',
-  ),
-  dangerSafetyFirst: L('Ta dig i säkerhet först.', 'Get to safety first.'),
-  dangerPolice: L('Är det inte akut? Ring polisen på 114 14.', 'Not urgent? Call the police on 114 14.'),
-  dangerLater: L(
-    'Rapporten är sparad som utkast. Fortsätt här när du är i säkerhet.',
-    'Your report is saved as a draft. Continue here once you are safe.',
-  ),
-  typeTitle: L('Vad vill du rapportera?', 'What would you like to report?'),
-  typeText: L('Välj det som passar bäst.', 'Choose the one that fits best.'),
-  typeInvalid: L('Välj en av typerna nedan.', 'Please choose one of the types below.'),
-  stepErrors: L(
-    'Något behöver rättas – se markeringarna nedan.',
-    'Something needs fixing – see the notes below.',
-  ),
-  summaryTitle: L('Kontrollera och skicka', 'Check and send'),
-  summaryText: L(
-    'Så här ser din rapport ut. Ändra det som behövs och tryck sedan på Skicka.',
-    'This is your report. Change anything that needs changing, then press Send.',
-  ),
-  summaryEmpty: L('Inga svar ännu.', 'No answers yet.'),
-  resumeTitle: L('Du har ett påbörjat utkast', 'You have a draft in progress'),
-  resumeContinue: L('Fortsätt', 'Continue'),
-  resumeDiscard: L('Släng utkastet', 'Discard the draft'),
-  confirmDiscardTitle: L('Vill du slänga rapporten?', 'Do you want to discard the report?'),
-  confirmDiscardText: L(
-    'Det du har skrivit raderas och kan inte tas tillbaka.',
-    'What you have written is deleted and cannot be undone.',
-  ),
-  confirmDiscardYes: L('Ja, släng rapporten', 'Yes, discard it'),
-  cancelledTitle: L('Rapporten är avbruten', 'The report is cancelled'),
-  cancelledText: L(
-    'Rapporten är avbruten och utkastet raderat.',
-    'The report is cancelled and the draft deleted.',
-  ),
-  discardedTitle: L('Utkastet är raderat', 'The draft is deleted'),
-  discardedText: L(
-    'Utkastet är raderat. Du kan börja en ny rapport när du vill.',
-    'The draft is deleted. You can start a new report whenever you like.',
-  ),
-  cancelledHelp: L('Om någon är i fara: ring 112.', 'If anyone is in danger: call 112.'),
-  staleTitle: L('Det här formuläret är inte längre aktivt', 'This form is no longer active'),
-  staleText: L(
-    'Det här formuläret är inte längre aktivt. Om du redan har skickat rapporten har du fått ett referensnummer. Du kan börja om när du vill.',
-    'This form is no longer active. If you already sent the report, you got a reference number. You can start over whenever you like.',
-  ),
-  outOfStepText: L(
-    'Det här kortet hör till ett tidigare steg och är inte längre aktivt. Fortsätt där du var.',
-    'This card belongs to an earlier step and is no longer active. Continue where you were.',
-  ),
-  unknownTitle: L('Det där förstod jag inte', "I didn't understand that"),
-  unknownText: L(
-    'Knappen kunde inte kopplas till något i rapporten. Försök igen.',
-    'That button could not be matched to anything in the report. Please try again.',
-  ),
-  submittingTitle: L('Rapporten skickas', 'Sending the report'),
-  submittingText: L('Ett ögonblick, din rapport sparas.', 'One moment, your report is being saved.'),
-  unreadableDraftTitle: L('Utkastet kunde inte läsas', 'The draft could not be read'),
-  unreadableDraftText: L(
-    'Ett tidigare utkast kunde inte läsas. Börja gärna en ny rapport.',
-    'An earlier draft could not be read. Please start a new report.',
-  ),
-};
 
 /** Keeps the card inside Teams' size limit when someone pastes far more than a field allows. */
 const ECHO_FACTOR = 2;
@@ -334,9 +249,7 @@ function fieldView(field: FieldDef, value: string, error: string, ctx: FlowConte
   const isChoice = field.kind === 'choice' || field.kind === 'multichoice' || field.kind === 'yesno';
   const hint =
     field.kind === 'text' && field.maxLength !== undefined
-      ? l === 'en'
-        ? `At most ${formatCount(field.maxLength, l)} characters.`
-        : `Högst ${formatCount(field.maxLength, l)} tecken.`
+      ? REPORT_FLOW_SENTENCES[l].maxLength(formatCount(field.maxLength, l))
       : '';
   const toggleOn = fieldOptions(field)[0]?.value ?? 'ja';
   const toggleOff = fieldOptions(field)[1]?.value ?? 'nej';
@@ -497,12 +410,7 @@ export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): CardView 
   const type = getReportType(current.type);
   const stamp = formatStamp(current.updatedAt, ctx);
   const about = type ? inSentence(tr(type.title, l)) : '';
-  let text: string;
-  if (l === 'en') {
-    text = `You started a report${about ? ` about ${about}` : ''}${stamp ? ` (last changed ${stamp})` : ''}. Would you like to continue where you left off?`;
-  } else {
-    text = `Du har påbörjat en rapport${about ? ` om ${about}` : ''}${stamp ? ` (senast ändrad ${stamp})` : ''}. Vill du fortsätta där du slutade?`;
-  }
+  const text = REPORT_FLOW_SENTENCES[l].resume(about, stamp);
   const total = type ? totalSteps(type) : 0;
   let progress = '';
   if (type && current.phase === 'step') progress = progressText(current.stepIndex, total, l);

@@ -3,6 +3,7 @@
  * messages keyed by field id, so the flow can re-render the card with each message under its
  * input; nothing here throws on odd input.
  */
+import { REPORT_FIELD_ERRORS as MESSAGES, REPORT_FLOW_SENTENCES } from '../../i18n/reportStrings';
 import type { ReportAnswers } from '../types';
 import type { FieldDef, Locale, ReportTypeDef, StepDef } from '../reportTypes/steps';
 import { fieldOptions } from '../reportTypes/steps';
@@ -113,44 +114,7 @@ export function isValidTime(value: string): boolean {
   return TIME_PATTERN.test(value);
 }
 
-type MessageKey =
-  | 'required'
-  | 'requiredChoice'
-  | 'notString'
-  | 'unknownChoice'
-  | 'badDate'
-  | 'futureDate'
-  | 'badTime'
-  | 'futureTime';
-
-const MESSAGES: Record<MessageKey, { sv: string; en: string }> = {
-  required: { sv: 'Fyll i det här fältet.', en: 'Please fill in this field.' },
-  requiredChoice: { sv: 'Välj ett alternativ.', en: 'Please choose an option.' },
-  notString: {
-    sv: 'Svaret kunde inte läsas. Fyll i fältet igen.',
-    en: 'The answer could not be read. Please fill in the field again.',
-  },
-  unknownChoice: {
-    sv: 'Välj ett av alternativen i listan.',
-    en: 'Please choose one of the options in the list.',
-  },
-  badDate: {
-    sv: 'Datumet kunde inte läsas. Välj ett datum i kalendern (ÅÅÅÅ-MM-DD).',
-    en: 'The date could not be read. Pick a date in the calendar (YYYY-MM-DD).',
-  },
-  futureDate: {
-    sv: 'Datumet ligger i framtiden. Välj dagens datum eller ett tidigare.',
-    en: 'The date is in the future. Choose today or an earlier date.',
-  },
-  badTime: {
-    sv: 'Tiden kunde inte läsas. Skriv tiden som TT:MM, till exempel 14:30.',
-    en: 'The time could not be read. Write it as HH:MM, for example 14:30.',
-  },
-  futureTime: {
-    sv: 'Den tiden har inte varit än i dag. Välj en tidigare tid.',
-    en: 'That time has not come yet today. Choose an earlier time.',
-  },
-};
+type MessageKey = keyof typeof MESSAGES;
 
 function message(key: MessageKey, locale: Locale): string {
   return MESSAGES[key][locale === 'en' ? 'en' : 'sv'];
@@ -159,9 +123,7 @@ function message(key: MessageKey, locale: Locale): string {
 function tooLongMessage(length: number, max: number, locale: Locale): string {
   const n = formatCount(length, locale);
   const m = formatCount(max, locale);
-  return locale === 'en'
-    ? `The text is ${n} characters long; at most ${m} characters fit. Please shorten it a little.`
-    : `Texten är ${n} tecken lång; högst ${m} tecken får plats. Korta texten lite.`;
+  return REPORT_FLOW_SENTENCES[locale === 'en' ? 'en' : 'sv'].tooLong(n, m);
 }
 
 /** Checks one already-cleaned, non-empty value against its field; returns a message or the value to store. */
