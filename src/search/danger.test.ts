@@ -167,6 +167,14 @@ const DANGER_NOW = [
   "there's smoke coming out of the server room",
   'a man with an axe is walking towards us',
   'unattended backpack in the foyer, nobody knows whose it is',
+  // Present passive, things thrown, fear for one's life, alone with someone who will not leave.
+  'min kollega blir misshandlad i rummet bredvid',
+  'she is throwing chairs at us',
+  'någon kastar stenar på oss',
+  'jag är rädd för mitt liv',
+  'jag är ensam och han vägrar gå',
+  'en man står och skriker och vill inte gå',
+  'he is drunk and threatening staff',
 ];
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
@@ -319,6 +327,10 @@ const NOT_DANGER_NOW = [
   'climate is a hot topic at work now',
   'vem ger stöd till personalen efter branden på skolan',
   'hur får vi krisstöd efter ett inbrott på förskolan',
+  'jag var rädd för mitt liv när det hände i fjol',
+  'Can I claim compensation after being beaten up by a client',
+  'vad gör vi om nån vägrar gå från receptionen',
+  'vilken ersättning får man efter att ha blivit misshandlad i tjänsten',
   '',
 ];
 

@@ -56,6 +56,15 @@ const ATTACK = rx([
   'hotar att (?:doda|sla|skada|hugga|skjuta|spranga|morda|ta livet av|mucka|slakta|knivhugga)',
   'ska (?:doda|sla ihjal|hugga|skjuta|knivhugga|ta livet av) (?:mig|oss|dig|henne|honom|alla)',
   'slar sonder',
+  // Present passive: "kollegan blir misshandlad", "I'm being attacked".
+  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad)',
+  '(?:being|getting) (?:beaten|attacked|assaulted|stabbed|hit|beaten up|strangled)',
+  // Things thrown at people.
+  '(?:kastar|slanger|haller pa att kasta) (?:\\w+ ){0,2}(?:pa|mot) (?:mig|oss|personal|personalen|kollegan|barnen|eleverna)',
+  '(?:throwing|throws|hurling) (?:\\w+ ){0,2}at (?:me|us|staff|people|my colleague)',
+  // Fear for one's life, said now.
+  '(?:radd|radda|livradd|skrackslagen) for (?:mitt|vart|hans|hennes) liv',
+  '(?:afraid|scared|fear|fearing) for (?:my|our|his|her) li(?:fe|ves)',
   'slass',
   'gar till attack',
   'gick till attack',
@@ -66,7 +75,7 @@ const ATTACK = rx([
   'forfoljer mig',
   'tar tag i mig',
   'har tagit tag i',
-  `(?:is|are|s|re|keeps|keep) (?:threatening|attacking|hitting|beating|kicking|punching|chasing|following|choking|grabbing|holding|pushing|shoving|hurting|assaulting|stalking) (?:me|us|my|a|the|our|him|her|them|someone|staff|people)`,
+  `(?:is|are|s|re|keeps|keep|and) (?:threatening|attacking|hitting|beating|kicking|punching|chasing|following|choking|grabbing|holding|pushing|shoving|hurting|assaulting|stalking) (?:me|us|my|a|the|our|him|her|them|someone|staff|people)`,
   '(?:threatening|attacking|hitting|beating|kicking|punching|chasing|choking|grabbing|hurting) (?:me|us|my colleague|a colleague|staff) (?:right )?now',
   'threatens to (?:kill|hurt|stab|shoot|beat)',
   '(?:going to|gonna|will) (?:kill|stab|shoot|hurt|beat) (?:me|us|you|everyone|someone)',
@@ -199,6 +208,10 @@ const TRAPPED = rx([
   'har lasat in mig',
   '(?:har )?last in (?:mig|oss)',
   'barrikader\\w*',
+  // Alone with someone who will not leave.
+  'ensam (?:\\w+ ){0,4}(?:vagrar|vill inte) (?:ga|lamna)',
+  '(?:vagrar|vill inte) (?:ga|lamna) (?:\\w+ ){0,4}ensam',
+  'alone (?:\\w+ ){0,4}(?:refuses|wont) (?:to )?leave',
   '(?:star|vantar|sitter|gar runt|smyger|lurar) (?:\\w+ ){0,4}utanfor (?:min|mitt|mina|dorren|huset|kontoret|entren|rummet|lagenheten|bostaden|jobbet|skolan|forskolan|porten|fonstret|hemmet|receptionen)',
   'utanfor dorren och (?:skriker|hotar|bankar|sparkar)',
   'bankar pa dorren',
@@ -304,6 +317,7 @@ const NOW = rx([
   'ar kvar',
   'fortfarande kvar',
   'vagrar ga',
+  'vill inte ga',
   'vagrar lamna',
   'now',
   'help',
@@ -324,6 +338,8 @@ const PAST = rx([
   'i gar',
   'igar',
   'i forrgar',
+  'i fjol',
+  'ifjol',
   'forra (?:veckan|manaden|aret|terminen|helgen|mandagen|tisdagen|onsdagen|torsdagen|fredagen)',
   'for (?:en|ett|tva|tre|fyra|nagra|ett par) (?:\\w+ )?(?:dag|dagar|vecka|veckor|manad|manader|ar|timmar|timme) sedan',
   'haromdagen',
@@ -344,6 +360,7 @@ const PAST = rx([
   'efter (?:branden|olyckan|handelsen|hotet|attacken|incidenten|overfallet|krisen|inbrottet|skottlossningen)',
   'afterwards',
   'after the (?:incident|attack|event)',
+  'after (?:being|having been|i was|we were)',
 ]);
 
 /** Planning, policy, statistics, training: about the general case, not a person in danger. */
