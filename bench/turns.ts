@@ -11,7 +11,7 @@
  * to the first 200 from /readyz. Resident memory is read from /proc after 1 000 and 10 000 of our turns.
  *
  *   BENCH_RUN_MS (default 2000) per run; BENCH_RUNS (default 3) per bot and concurrency;
- *   BENCH_BUDGET_MS (default 150000): the top-up to 10 000 turns stops there, so the whole script
+ *   BENCH_BUDGET_MS (default 120000): the top-up to 10 000 turns stops there, so the whole script
  *   (build included) stays within three minutes; rssMbAfter10k is then null and `ourTurns` says
  *   how far it got.
  */
@@ -27,7 +27,7 @@ import { parseEvalLines } from '../src/search/evaluation';
 const ROOT = join(__dirname, '..');
 const CONCURRENCY = [1, 10, 50] as const;
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 2000);
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 150_000);
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 120_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP_MS = 1500;
 const RSS_EARLY = 1_000;

@@ -91,8 +91,17 @@ export APPLICATION_INSIGHTS_NO_STATSBEAT=true
 export APPLICATIONINSIGHTS_CONFIGURATION_CONTENT='{"disableStatsbeat":true,"enableAutoCollectHeartbeat":false,"disableAppInsights":true}'
 export M365_AGENTS_PLAYGROUND_LOGFILE="${M365_AGENTS_PLAYGROUND_LOGFILE:-$log_dir/m365agentsplayground.log}"
 
+# The pinned copy in node_modules (a devDependency, so `npm ci` brings it) when present; npx otherwise.
+local_bin="$root/node_modules/.bin/$PLAYGROUND_BIN"
+local_version="$(node -p 'require("@microsoft/m365agentsplayground/package.json").version' 2>/dev/null || true)"
+if [[ -x "$local_bin" && "$PLAYGROUND_PACKAGE" == *"@$local_version" ]]; then
+  launcher=("$local_bin")
+else
+  launcher=(npx --yes -p "$PLAYGROUND_PACKAGE" -- "$PLAYGROUND_BIN")
+fi
+
 command=(
-  npx --yes -p "$PLAYGROUND_PACKAGE" -- "$PLAYGROUND_BIN" start
+  "${launcher[@]}" start
   --app-endpoint "$app_endpoint"
   --port "$playground_port"
   --service-url "$service_url"

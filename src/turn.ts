@@ -1,3 +1,4 @@
+import { stampLanguage, toUniversalActions, updatesInPlace, withRefresh } from './cards/actions';
 import { renderCard, type AdaptiveCardJson } from './cards/renderCard';
 import type { CardView } from './cards/templates';
 import type { Locale } from './i18n/strings';
@@ -32,6 +33,13 @@ export interface Place {
   reference: ConversationRef;
 }
 
+/** A user-specific view: Teams asks `verb` with `data` for the card each of `userIds` should see. */
+export interface Refresh {
+  verb: string;
+  data: Record<string, unknown>;
+  userIds: readonly string[];
+}
+
 /** One reply: a rendered card or a plain text. The transport turns these into activities. */
 export type TurnReply = { kind: 'card'; card: AdaptiveCardJson } | { kind: 'text'; text: string };
 
@@ -58,9 +66,32 @@ export class Turn {
     return { locale: this.locale, contacts: this.contacts };
   }
 
-  /** Queues a card built from a view. */
-  card(view: CardView): void {
-    this.replies.push({ kind: 'card', card: renderCard(view.template, view.data) });
+  /**
+   * Queues a card built from a view, in the card's one language (the view's, else this turn's):
+   * every button carries it, so a click answers in the card's language. A card that is a step in a
+   * flow gets Action.Execute buttons, so the next step replaces it in place (Action.Submit stays as
+   * the fallback).
+   */
+  card(view: CardView, refresh?: Refresh): void {
+    this.replies.push({ kind: 'card', card: this.render(view, refresh) });
+  }
+
+  /**
+   * The card clicked, as everyone in the conversation should now see it (the clicker gets the
+   * turn's last card in place). The transport updates the clicked message with it.
+   */
+  forEveryone: AdaptiveCardJson | undefined;
+
+  /** Sets the card everyone else sees from now on (see forEveryone). */
+  cardForEveryone(view: CardView, refresh?: Refresh): void {
+    this.forEveryone = this.render(view, refresh);
+  }
+
+  private render(view: CardView, refresh?: Refresh): AdaptiveCardJson {
+    let card = stampLanguage(renderCard(view.template, view.data), view.locale ?? this.locale);
+    if (updatesInPlace(view.template)) card = toUniversalActions(card);
+    if (refresh) card = withRefresh(card, refresh.verb, refresh.data, refresh.userIds);
+    return card;
   }
 
   /** Queues a plain text message. */

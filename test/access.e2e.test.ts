@@ -136,8 +136,8 @@ describe('GET /metrics', () => {
     expect(sample(text, 'sg_turns_total{kind="message",outcome="rate_limited"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'sg_rate_limited_turns_total')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^sg_turn_duration_seconds_bucket\{le="0\.1",kind="message"\} \d+$/m);
-    expect(text).toMatch(/^sg_answers_total\{outcome="(answer|danger)"\} [1-9]/m);
-    expect(text).toMatch(/^sg_answer_confidence_bucket\{le="1",outcome="(answer|danger)"\} [1-9]/m);
+    expect(text).toMatch(/^sg_answers_total\{outcome="(answer|clarify|fallback|danger|roles)"\} [1-9]/m);
+    expect(text).toMatch(/^sg_answer_confidence_bucket\{le="1",outcome="[a-z]+"\} [1-9]/m);
     expect(sample(text, 'sg_outbox_pending')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'sg_outbox_oldest_pending_age_seconds')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'sg_outbox_dead')).toBe(0);

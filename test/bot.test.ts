@@ -121,16 +121,31 @@ test('an Action.Execute invoke is answered with the next card in place', async (
     .startTest();
 });
 
-test('installing the bot welcomes once, even when Teams also sends the bot as a new member', async () => {
+test('installing the bot welcomes once, in Swedish, though Teams sends installationUpdate and the members added', async () => {
   const a = adapter();
   a.conversation.conversation = { id: 'install-1', conversationType: 'personal', isGroup: false, name: 'p' };
+  a.conversation.locale = 'en-US';
+  const welcomes: string[] = [];
+  const collect = (r: Partial<Activity>) => welcomes.push(text(r));
   await a
-    .send({ type: 'installationUpdate', action: 'add' })
-    .assertReply((r) => expect(text(r)).toContain('Hej! Jag är Säkerhetsguiden'))
-    .send({ type: 'conversationUpdate', membersAdded: [{ id: a.conversation.bot.id, name: 'bot' }] })
+    .send({ type: 'installationUpdate', action: 'add', locale: 'en-US' })
+    .send({
+      type: 'conversationUpdate',
+      locale: 'en-US',
+      membersAdded: [
+        { id: 'user-install', name: 'Person' },
+        { id: a.conversation.bot.id, name: 'bot' },
+      ],
+    })
+    .assertReply(collect)
+    .send({ type: 'conversationUpdate', membersAdded: [{ id: 'someone-else', name: 'Someone' }] })
     .send('hej')
-    .assertReply((r) => expect(text(r)).toContain('Hej! Jag är Säkerhetsguiden'))
+    .assertReply(collect)
     .startTest();
+  // The first is the install's welcome; the second answers "hej" (a greeting), not another welcome.
+  expect(welcomes).toHaveLength(2);
+  expect(welcomes[0]).toContain('Hej! Jag är Säkerhetsguiden');
+  expect(welcomes[0]).not.toMatch(/Hi! I am/);
 });
 
 test('a message that tells of an incident gets an offer to report it, next to the answer', async () => {

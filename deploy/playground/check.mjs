@@ -1,38 +1,33 @@
-// Walks through Säkerhetsguiden in the Microsoft 365 Agents Playground with a headless browser, the way a
-// person would, and saves a screenshot per step plus the activities the Playground exchanged.
+// Walks through Säkerhetsguiden in the Microsoft 365 Agents Playground with a headless Chromium, the way
+// a person would, and checks what a person would notice. `npm run test:client` (client-test.mjs beside
+// this file) starts the bot and a Playground per person and runs this; to run it by hand against a bot
+// (npm start) and a Playground (npm run playground) that are already up:
 //
-// Needs: the bot running (npm start) and the Playground running against it (npm run playground), and a
-// Chromium and playwright-core installed OUTSIDE the repository (they are not project dependencies):
+//   PERSON=reporter node deploy/playground/check.mjs
 //
-//   apt-get install -y chromium fonts-noto-color-emoji
-//   npm install --prefix /tmp/pg-tools playwright-core
-//   PLAYWRIGHT_CORE=/tmp/pg-tools/node_modules/playwright-core node deploy/playground/check.mjs
+//   PERSON          employee | manager | reporter | all (all: the three paths in one conversation)
+//   CHROMIUM        the browser binary (/usr/bin/chromium)
+//   PLAYGROUND_URL  where the Playground listens (http://127.0.0.1:56150)
+//   OUT_DIR         screenshots, activities.json and result.json (data/playground/check-<time>)
+//   PLAYWRIGHT_CORE optional path to another playwright-core (default: the project's devDependency)
 //
-//   PLAYWRIGHT_CORE  path to the playwright-core package (required)
-//   CHROMIUM         the browser binary (/usr/bin/chromium)
-//   PLAYGROUND_URL   where the Playground listens (http://127.0.0.1:56150)
-//   OUT_DIR          screenshots, activities.json and result.json (data/playground/check-<time>)
-//
-// It sends nothing to the bot itself: everything goes through the Playground's UI. The browser may only
-// reach 127.0.0.1 (the Playground's page asks for fonts on a Microsoft CDN; those requests are refused).
-// Labels are matched in Swedish and English: the Playground sends locale en-US on every activity, so the bot
-// answers in English unless locale-proxy.mjs (beside this file) rewrites the locale to sv-SE.
-// Exit code 0 when every check passed, 1 when one failed, 2 on a setup problem.
+// The Playground sends locale en-US on every activity (as Teams does for anyone whose Teams is in English);
+// everything here is typed in Swedish, so every card must be Swedish. On every card it checks: no English
+// text of the bot's own, button titles short enough that Teams does not cut them, acronyms in capitals.
+// It sends nothing to the bot itself and the browser may only reach 127.0.0.1 (the page's font requests to
+// a Microsoft CDN are refused). Exit code 0 when every check passed, 1 when one failed, 2 on a setup problem.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const playwrightPath = process.env.PLAYWRIGHT_CORE;
-if (!playwrightPath) {
-  process.stderr.write(
-    'check: set PLAYWRIGHT_CORE to the playwright-core package (see the top of this file)\n',
-  );
-  process.exit(2);
-}
-const { chromium } = createRequire(import.meta.url)(path.resolve(playwrightPath));
+const require = createRequire(import.meta.url);
+const { chromium } = require(
+  process.env.PLAYWRIGHT_CORE ? path.resolve(process.env.PLAYWRIGHT_CORE) : 'playwright-core',
+);
 const playgroundUrl = process.env.PLAYGROUND_URL ?? 'http://127.0.0.1:56150';
+const person = process.env.PERSON ?? 'all';
 const outDir =
   process.env.OUT_DIR ??
   path.join(root, 'data/playground', `check-${new Date().toISOString().replace(/[:.]/g, '-')}`);
@@ -40,11 +35,39 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const REPLY_TIMEOUT_MS = 15000;
 const MAX_REPORT_STEPS = 15;
+/** Teams cuts action titles longer than about this (design.md). */
+const MAX_TITLE = 40;
 const results = [];
 const activities = [];
 const blocked = [];
 const pageErrors = [];
+const defects = new Map();
 let shot = 0;
+
+// The bot's own English texts (i18n and report flow). Knowledge sources may have English titles, so the
+// check looks for the bot's phrases, not for English in general.
+const ENGLISH = [
+  /\bIs anyone in danger\b/,
+  /\bCall 112\b/,
+  /\bPolice, non-emergency\b/,
+  /\bHi! I am\b/,
+  /\bWhat to do\b/,
+  /\bLast reviewed\b/,
+  /\bYou may also want\b/,
+  /\bWas this helpful\b/,
+  /\bStep \d+ of \d+\b/,
+  /\bask your manager\b/i,
+  /\bWho is responsible\b/,
+  /\bWhat would you like to report\b/,
+  /\bThe report is cancelled\b/,
+  /\bReports are handled in a private chat\b/,
+  /\bDid you mean\b/,
+  /\bThank you\b/,
+];
+const ENGLISH_BUTTONS =
+  /^(Next|Back|Cancel|Send|Help|Report an incident|Report the incident|Who does what\?|My reports|Choose organisation|Yes|No|Read more|Show more|Save|Edit)$/;
+// Acronyms that must stay in capitals in titles and buttons (lower case only inside addresses like imy.se).
+const ACRONYMS = /(?<![\w./@-])(imy|nis2|rsa|mcf|msb|gdpr|afs|it-säkerhet)(?![\w./])/;
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (...labels) => new RegExp(`^\\s*(${labels.map(escape).join('|')})\\s*$`);
@@ -52,13 +75,14 @@ const startsWith = (...labels) => new RegExp(`^\\s*(${labels.map(escape).join('|
 
 function check(step, ok, detail) {
   results.push({ step, ok, detail });
-  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${step}${detail ? ` – ${detail}` : ''}\n`);
+  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} [${person}] ${step}${detail ? ` – ${detail}` : ''}\n`);
 }
 
 const userDataDir = fs.mkdtempSync('/tmp/pg-check-chrome-');
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
+  locale: 'en-US',
   viewport: { width: 1400, height: 1000 },
   args: [
     '--headless',
@@ -69,10 +93,11 @@ const context = await chromium.launchPersistentContext(userDataDir, {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    '--lang=en-US',
   ],
 });
 await context.route(
-  (url) => !/^https?:\/\/127\.0\.0\.1[:/]/.test(url.href),
+  (url) => !/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(url.href),
   (route) => {
     blocked.push(route.request().url());
     return route.abort();
@@ -96,6 +121,8 @@ page.on('websocket', (ws) => {
 
 const cards = () => page.locator('.ac-adaptiveCard');
 const lastCard = () => cards().last();
+const text = async (card) => (await card.innerText()).replace(/\s+/g, ' ').trim();
+const botMessages = () => activities.filter((a) => a.name === 'message' && a.from === 'User Application');
 
 async function screenshot(name) {
   shot += 1;
@@ -104,12 +131,23 @@ async function screenshot(name) {
   return file;
 }
 
-/** Waits until the bot's reply count grows past `before` (cards or plain messages). */
+/** What the chat shows now: the number of cards and all their text (an in-place update changes only text). */
+async function state() {
+  return {
+    cards: await cards().count(),
+    messages: botMessages().length,
+    text: (await cards().allInnerTexts()).join('\n'),
+  };
+}
+
+/** Waits until the chat changes after `before` (a new card or message, or a card updated in place). */
 async function waitForReply(before) {
   const deadline = Date.now() + REPLY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if ((await cards().count()) > before.cards || (await botMessageCount()) > before.messages) {
-      await page.waitForTimeout(600); // a turn may send several activities; let them land
+    const now = await state();
+    if (now.cards !== before.cards || now.messages > before.messages || now.text !== before.text) {
+      await page.waitForTimeout(800); // a turn may send several activities; let them land
+      await inspect();
       return true;
     }
     await page.waitForTimeout(200);
@@ -117,32 +155,87 @@ async function waitForReply(before) {
   return false;
 }
 
-async function botMessageCount() {
-  return activities.filter((a) => a.name === 'message' && a.from === 'User Application').length;
+function defect(kind, detail) {
+  const key = `${kind}: ${detail}`;
+  if (!defects.has(key)) defects.set(key, { kind, detail });
 }
 
-async function counts() {
-  return { cards: await cards().count(), messages: await botMessageCount() };
+/** The checks every card in the chat gets after each reply: language, button titles, acronyms. */
+async function inspect() {
+  const all = cards();
+  for (let i = 0; i < (await all.count()); i += 1) {
+    const card = all.nth(i);
+    const body = await text(card);
+    for (const re of ENGLISH) {
+      const m = re.exec(body);
+      if (m) defect('English in a Swedish conversation', `"${m[0]}" in "${body.slice(0, 60)}"`);
+    }
+    const buttons = await card.locator('button').evaluateAll((es) =>
+      es.map((e) => ({
+        title: (e.innerText || e.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(),
+        // Cut by the client: the title's box is narrower than its text (ellipsis).
+        cut: [e, ...e.querySelectorAll('*')].some(
+          (x) => x.scrollWidth > x.clientWidth + 1 && getComputedStyle(x).overflow !== 'visible',
+        ),
+      })),
+    );
+    for (const b of buttons) {
+      if (!b.title) continue;
+      if (b.title.length > MAX_TITLE) defect('button title too long', `"${b.title}" (${b.title.length})`);
+      else if (b.cut) defect('button title cut by the client', `"${b.title}"`);
+      if (ENGLISH_BUTTONS.test(b.title)) defect('English button in a Swedish conversation', `"${b.title}"`);
+      if (ACRONYMS.test(b.title)) defect('acronym in lower case', `button "${b.title}"`);
+    }
+    const heading = (
+      await card
+        .locator('.ac-textBlock')
+        .first()
+        .innerText()
+        .catch(() => '')
+    ).trim();
+    if (ACRONYMS.test(heading)) defect('acronym in lower case', `title "${heading}"`);
+  }
+  for (const m of botMessages()) {
+    const t = String(m.body?.text ?? '');
+    for (const re of [...ENGLISH, /^(Done!|Thank you|Type a question)/]) {
+      if (re.test(t)) defect('English message in a Swedish conversation', `"${t.slice(0, 60)}"`);
+    }
+  }
 }
 
-async function say(text, name) {
-  const before = await counts();
+async function say(words, name) {
+  const before = await state();
   await page.locator('[data-lexical-editor=true]').click();
-  await page.keyboard.type(text);
+  await page.keyboard.type(words);
   await page.keyboard.press('Enter');
   const replied = await waitForReply(before);
-  return { replied, file: await screenshot(name) };
+  return { replied, before, file: await screenshot(name) };
 }
 
 async function click(card, label, name) {
-  const before = await counts();
+  const before = await state();
   await card.locator('button', { hasText: label }).first().click();
   const replied = await waitForReply(before);
-  return { replied, file: await screenshot(name) };
+  return { replied, before, file: await screenshot(name) };
+}
+
+/** The date picker's day button: "1, December, 2026". */
+const dayLabel = (d) => `${d.getDate()}, ${d.toLocaleString('en-US', { month: 'long' })}, ${d.getFullYear()}`;
+
+/** Picks a day in the date input's calendar; false when the day cannot be picked. */
+async function pickDate(input, date) {
+  await input.click();
+  const target = page.locator(`button[aria-label="${dayLabel(date)}"]`);
+  if ((await target.count()) === 0 || (await target.first().isDisabled())) {
+    await page.keyboard.press('Escape');
+    return false;
+  }
+  await target.first().click();
+  return true;
 }
 
 /** Fills every empty input of the card in front: the first choice of each set, a date, a time, some text. */
-async function fillCard(card) {
+async function fillCard(card, options = {}) {
   const filled = [];
   const inputs = card.locator('input, textarea');
   const seenGroups = new Set();
@@ -174,15 +267,9 @@ async function fillCard(card) {
         filled.push(`${info.type}:${group}`);
       }
     } else if (/date/i.test(info.placeholder)) {
-      if (info.value) continue;
-      await input.click();
-      const day = (d) =>
-        `${d.getDate()}, ${d.toLocaleString('en-US', { month: 'long' })}, ${d.getFullYear()}`;
-      const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
-      const target = page.locator(`button[aria-label="${day(yesterday)}"]`);
-      await (
-        (await target.count()) ? target : page.locator(`button[aria-label="${day(new Date())}"]`)
-      ).click();
+      if (info.value && !options.date) continue;
+      const wanted = options.date ?? new Date(Date.now() - 24 * 3600 * 1000);
+      if (!(await pickDate(input, wanted))) await pickDate(input, new Date());
       filled.push('date');
     } else if (/time/i.test(info.placeholder)) {
       if (info.value) continue;
@@ -198,7 +285,8 @@ async function fillCard(card) {
       if (info.value) continue;
       await input.fill(
         info.tag === 'TEXTAREA'
-          ? 'Testrapport från check.mjs.\nAndra raden, och ${name} ska synas bokstavligt.'
+          ? (options.longText ??
+              'Testrapport från check.mjs.\nAndra raden, och ${name} ska synas bokstavligt.')
           : 'Testförvaltningen',
       );
       filled.push(info.tag === 'TEXTAREA' ? 'text area' : 'text');
@@ -212,49 +300,44 @@ async function fillCard(card) {
   return filled;
 }
 
-const text = async (card) => (await card.innerText()).replace(/\s+/g, ' ').trim();
+const WELCOME = /Hej! Jag är Säkerhetsguiden|Hi! I am Säkerhetsguiden/;
 
-try {
-  await page.goto(playgroundUrl, { waitUntil: 'load', timeout: 60000 });
-  const welcome = await cards()
+async function welcome() {
+  const shown = await cards()
     .first()
     .waitFor({ timeout: REPLY_TIMEOUT_MS })
     .then(
       () => true,
       () => false,
     );
+  await page.waitForTimeout(2500); // a second welcome would arrive within this
+  await inspect();
   await screenshot('welcome');
-  const welcomeText = welcome ? await text(cards().first()) : '';
+  const texts = await cards().allInnerTexts();
+  const welcomes = texts.filter((t) => WELCOME.test(t));
   check(
-    'welcome card on connect',
-    welcome && welcomeText.includes('Säkerhetsguiden'),
-    welcomeText.slice(0, 80),
+    'exactly one welcome card on install, in Swedish',
+    shown && welcomes.length === 1 && welcomes[0].includes('Hej! Jag är Säkerhetsguiden'),
+    `${welcomes.length} welcome card(s)`,
   );
+}
 
-  let r = await say('hjälp', 'help');
-  check('"hjälp" shows the help card', r.replied, (await text(lastCard())).slice(0, 80));
+// ------------------------------------------------------------------------------------------ the people
 
-  const reportButton = exactly('Rapportera händelsen', 'Report the incident');
-  r = await say('en pappa hotade mig på förskolan, vad gör jag?', 'threat-question');
+/** An employee asks about a threat, who is responsible, and clicks around the answers. */
+async function employee() {
+  const reportButton = exactly('Rapportera händelsen');
+  let r = await say('en pappa hotade mig på förskolan, vad gör jag?', 'threat-question');
   let answer = await text(lastCard());
   let direct = (await lastCard().locator('button', { hasText: reportButton }).count()) > 0;
   check('threat question: answered directly (not "Menade du…?")', r.replied && direct, answer.slice(0, 100));
-  if (!direct) {
-    // "Menade du…?": a person would take the first suggestion.
-    const suggestion = (await lastCard().locator('button').allInnerTexts())[0] ?? '';
-    r = await click(lastCard(), exactly(suggestion), 'threat-suggestion');
-    answer = await text(lastCard());
-    direct = (await lastCard().locator('button', { hasText: reportButton }).count()) > 0;
-    check(`first suggestion "${suggestion}" opens an answer`, r.replied, answer.slice(0, 100));
-  }
   const first112 = answer.indexOf('112');
   check(
     'answer card: 112 near the top and a "Rapportera händelsen" button',
     direct && first112 >= 0 && first112 < 400,
-    `112 at character ${first112}`,
+    `112 at ${first112}`,
   );
-  const answerIndex = (await cards().count()) - 1;
-  const answerCard = cards().nth(answerIndex);
+  const answerCard = cards().nth((await cards().count()) - 1);
 
   r = await say('vem ansvarar för informationssäkerheten?', 'who-is-responsible');
   check(
@@ -263,50 +346,159 @@ try {
     (await text(lastCard())).slice(0, 80),
   );
 
-  const beforeOrg = await counts();
-  r = await say('jag jobbar på Järva', 'organisation');
-  const orgReply = activities.filter((a) => a.name === 'message' && a.from === 'User Application').at(-1);
+  r = await say('vem ansvarar för anmälan till IMY?', 'imy');
   check(
-    '"jag jobbar på Järva" sets the organisation',
-    r.replied && (await counts()).messages > beforeOrg.messages,
-    String(orgReply?.body?.text ?? 'a card').slice(0, 80),
+    '"vem ansvarar för anmälan till IMY?" answers with IMY in capitals',
+    r.replied && (await text(lastCard())).includes('IMY'),
+    (await text(lastCard())).slice(0, 80),
   );
 
-  // A related topic: the "▸ …" rows under "Du kanske också undrar" (clickable containers that wrap).
-  const relatedRow = answerCard.getByText(/^▸ /).first();
+  r = await say('jag jobbar på Järva', 'organisation');
+  check(
+    '"jag jobbar på Järva" sets the organisation, in Swedish',
+    r.replied && /Klart/.test(String(botMessages().at(-1)?.body?.text ?? '')),
+    String(botMessages().at(-1)?.body?.text ?? '').slice(0, 80),
+  );
+
   if ((await answerCard.getByText(/^▸ /).count()) > 0) {
-    const label = (await relatedRow.innerText()).replace(/^▸\s*/, '');
-    const before = await counts();
-    await relatedRow.click();
-    r = { replied: await waitForReply(before), file: await screenshot('related-topic') };
+    const row = answerCard.getByText(/^▸ /).first();
+    const label = (await row.innerText()).replace(/^▸\s*/, '');
+    const before = await state();
+    await row.click();
+    r = { replied: await waitForReply(before) };
+    await screenshot('related-topic');
     check(`related topic "${label}" opens an answer`, r.replied, (await text(lastCard())).slice(0, 80));
   } else check('related topic row on the answer card', false, 'none found');
 
   r = await click(lastCard(), startsWith('👍'), 'feedback');
-  const thanks = activities.filter((a) => a.name === 'message' && a.from === 'User Application').at(-1);
-  check('👍 feedback is acknowledged', r.replied, String(thanks?.body?.text ?? '').slice(0, 80));
+  check(
+    '👍 feedback is acknowledged in Swedish',
+    r.replied && /Tack/.test(String(botMessages().at(-1)?.body?.text ?? '')),
+  );
 
-  // The whole report.
-  r = await say('rapportera', 'report-danger');
-  check('"rapportera" asks about danger first', r.replied, (await text(lastCard())).slice(0, 80));
-  r = await click(lastCard(), startsWith('Nej', 'No'), 'report-type');
-  check('"Nej" leads to the type choice', r.replied, (await text(lastCard())).slice(0, 80));
-  r = await click(lastCard(), exactly('Hot och våld', 'Threats and violence'), 'report-step-1');
-  check('"Hot och våld" opens step 1', r.replied, (await text(lastCard())).slice(0, 80));
+  // A button on the Swedish welcome card answers in Swedish (the card's language, not the client's).
+  const welcomeCard = cards().filter({ hasText: 'Hej! Jag är Säkerhetsguiden' }).first();
+  r = await click(welcomeCard, exactly('Vem gör vad?'), 'welcome-roles');
+  check(
+    '"Vem gör vad?" on the welcome card answers in Swedish',
+    r.replied && /Välj ett område/.test(await text(lastCard())),
+    (await text(lastCard())).slice(0, 80),
+  );
+}
+
+/** A manager asks what they must do: one card, duties first, details behind "Visa mer". */
+async function manager() {
+  const r = await say('vad måste jag göra som chef när en medarbetare hotats?', 'manager-question');
+  const after = await state();
+  const added = after.cards - r.before.cards;
+  const card = lastCard();
+  const body = await text(card);
+  check('the manager question gives one card', r.replied && added === 1, `${added} new card(s)`);
+  const more = card.locator('button', { hasText: exactly('Visa mer') });
+  check('the manager card has its details behind "Visa mer"', (await more.count()) > 0, body.slice(0, 100));
+  if ((await more.count()) > 0) {
+    const shortText = body.length;
+    await more.first().click();
+    await page.waitForTimeout(500);
+    await inspect();
+    await screenshot('manager-more');
+    check(
+      '"Visa mer" shows more on the same card',
+      (await text(card)).length > shortText,
+      `${shortText} -> ${(await text(card)).length} characters`,
+    );
+  }
+}
+
+/** A reporter: "rapportera" as the first message, the whole report as one card that moves forward. */
+async function reporter() {
+  let r = await say('rapportera', 'report-danger');
+  const reportCardCount = (await state()).cards;
+  check(
+    '"rapportera" as the first message asks about danger, in Swedish',
+    r.replied && /Är någon i fara just nu\?/.test(await text(lastCard())),
+    (await text(lastCard())).slice(0, 80),
+  );
+  r = await click(lastCard(), startsWith('Nej'), 'report-type');
+  check(
+    '"Nej" leads to the type choice',
+    r.replied && /Vad vill du rapportera/.test(await text(lastCard())),
+    (await text(lastCard())).slice(0, 60),
+  );
+  r = await click(lastCard(), exactly('Hot och våld'), 'report-step-1');
+  check('"Hot och våld" opens step 1', r.replied, (await text(lastCard())).slice(0, 60));
 
   let summary = false;
+  let dateTried = false;
+  let backTried = false;
+  let cancelTried = false;
   for (let step = 1; step <= MAX_REPORT_STEPS; step += 1) {
     const card = lastCard();
-    if ((await card.locator('button', { hasText: exactly('Skicka', 'Send') }).count()) > 0) {
+    if ((await card.locator('button', { hasText: exactly('Skicka') }).count()) > 0) {
       summary = true;
       break;
     }
-    const heading = (await text(card)).slice(0, 60);
-    const filled = await fillCard(card);
+    const heading = (await text(card)).slice(0, 50);
+    const hasDate = (await card.locator('input[placeholder*="date" i]').count()) > 0;
+    const hasTextArea = (await card.locator('textarea').count()) > 0;
+
+    if (hasDate && !dateTried) {
+      dateTried = true;
+      // A date in the future: "Nästa" must answer with the field's message, never do nothing.
+      const tomorrow = new Date(Date.now() + 36 * 3600 * 1000);
+      await fillCard(card, { date: tomorrow });
+      await screenshot(`report-step-${step}-future-date`);
+      r = await click(card, exactly('Nästa'), `report-step-${step}-future-refused`);
+      const refused = await text(lastCard());
+      check(
+        'a date in the future is refused with the message next to the field',
+        r.replied && /framtiden/.test(refused),
+        refused.slice(0, 120),
+      );
+      await fillCard(lastCard(), { date: new Date(Date.now() - 24 * 3600 * 1000) });
+    }
+    if (hasTextArea && !backTried) {
+      backTried = true;
+      const typed = `Lång beskrivning som inte får försvinna ${Date.now()}.`;
+      await card.locator('textarea').first().fill(typed);
+      r = await click(card, exactly('Tillbaka'), `report-step-${step}-back`);
+      r = await click(lastCard(), exactly('Nästa'), `report-step-${step}-again`);
+      const kept = await lastCard()
+        .locator('textarea')
+        .first()
+        .inputValue()
+        .catch(() => '');
+      check('"Tillbaka" keeps what was typed on the current step', kept === typed, kept.slice(0, 60));
+      if (!cancelTried) {
+        cancelTried = true;
+        r = await click(lastCard(), exactly('Avbryt'), `report-step-${step}-cancel`);
+        const asked = await text(lastCard());
+        check(
+          '"Avbryt" on a draft with content asks first',
+          r.replied && /Vill du slänga rapporten\?/.test(asked),
+          asked.slice(0, 80),
+        );
+        const keep = lastCard().locator('button', { hasText: /Fortsätt/ });
+        if ((await keep.count()) > 0) {
+          r = await click(lastCard(), /Fortsätt/, `report-step-${step}-continue`);
+          const back = await lastCard()
+            .locator('textarea')
+            .first()
+            .inputValue()
+            .catch(() => '');
+          check(
+            '"Fortsätt" after "Avbryt" returns to the step with the text kept',
+            back === typed,
+            back.slice(0, 60),
+          );
+        }
+      }
+    }
+    const filled = await fillCard(lastCard());
     await screenshot(`report-step-${step}-filled`);
-    r = await click(card, exactly('Nästa', 'Next'), `report-step-${step + 1}`);
+    r = await click(lastCard(), exactly('Nästa'), `report-step-${step + 1}`);
     const next = await text(lastCard());
-    const rejected = /Något behöver|Something needs/.test(next);
+    const rejected = /Något behöver/.test(next);
     check(
       `step ${step} (${heading}) accepted`,
       r.replied && !rejected,
@@ -315,23 +507,41 @@ try {
     if (!r.replied || rejected) break;
   }
   check('the summary is reached', summary);
-  if (summary) {
-    r = await click(lastCard(), exactly('Skicka', 'Send'), 'receipt');
-    const receipt = await text(lastCard());
-    const reference = /SG-\d{4}-\d{6}/.exec(receipt)?.[0];
-    check('Skicka gives a receipt with a reference number', r.replied && Boolean(reference), reference);
-    r = await say('mina rapporter', 'my-reports');
-    const mine = await text(lastCard());
-    check(
-      '"mina rapporter" lists the report',
-      r.replied && Boolean(reference) && mine.includes(reference),
-      mine,
-    );
-  }
+  if (!summary) return;
+  r = await click(lastCard(), exactly('Skicka'), 'receipt');
+  const receipt = await text(lastCard());
+  const reference = /SG-\d{4}-\d{6}/.exec(receipt)?.[0];
+  check('Skicka gives a receipt with a reference number', r.replied && Boolean(reference), reference);
+  const cardsNow = (await state()).cards;
+  check(
+    'the report is one card that moved forward (no card left behind per step)',
+    cardsNow === reportCardCount,
+    `${reportCardCount} card(s) at the start, ${cardsNow} at the receipt`,
+  );
+  r = await say('mina rapporter', 'my-reports');
+  const mine = await text(lastCard());
+  check(
+    '"mina rapporter" lists the report',
+    r.replied && Boolean(reference) && mine.includes(reference),
+    mine.slice(0, 80),
+  );
+}
+
+const PATHS = { employee, manager, reporter };
+
+try {
+  await page.goto(playgroundUrl, { waitUntil: 'load', timeout: 60000 });
+  await welcome();
+  const run = person === 'all' ? Object.values(PATHS) : [PATHS[person]];
+  if (run.some((f) => !f)) throw new Error(`unknown PERSON ${person}`);
+  for (const f of run) await f();
+  await inspect();
 } catch (e) {
   check('walkthrough ran to the end', false, String(e?.message ?? e).split('\n')[0]);
   await screenshot('error').catch(() => undefined);
 } finally {
+  for (const { kind, detail } of defects.values()) check(kind, false, detail);
+  if (defects.size === 0) check('no English, cut titles or lower-case acronyms on any card', true);
   fs.writeFileSync(path.join(outDir, 'activities.json'), JSON.stringify(activities, null, 2));
   fs.writeFileSync(
     path.join(outDir, 'result.json'),
@@ -343,7 +553,7 @@ try {
 
 const failed = results.filter((x) => !x.ok).length;
 process.stdout.write(
-  `${results.length - failed}/${results.length} checks passed; ${blocked.length} off-machine request(s) refused; ` +
+  `[${person}] ${results.length - failed}/${results.length} checks passed; ${blocked.length} off-machine request(s) refused; ` +
     `${pageErrors.length} page error(s); screenshots in ${outDir}\n`,
 );
 process.exit(failed > 0 ? 1 : 0);

@@ -130,12 +130,9 @@ export function createAdapter(config: AppConfig, logger: Logger): ChannelAdapter
     // The channel did not take our replies in time: an apology would wait just as long.
     if (code === 'reply-timeout') return;
     try {
-      const locale = String(context.activity?.locale ?? '')
-        .toLowerCase()
-        .startsWith('en')
-        ? 'en'
-        : 'sv';
-      const t = strings(locale);
+      // The conversation's language is not known here, and the client's locale (en-US for anyone
+      // whose Teams is in English) is not the person's language: Swedish, the default.
+      const t = strings('sv');
       const text = storageDown ? t.storageDownText : t.errorText;
       if (context.activity?.type === 'message') await context.sendActivity(text);
       // An invoke without a response would be answered 501 by the SDK: Teams gets the message instead.

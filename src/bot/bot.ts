@@ -13,10 +13,11 @@ import {
   type Storage,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/renderCard';
+import { replyLanguage } from '../i18n/language';
+import { looksEnglish } from '../search/normalize';
 import { strings, type Locale } from '../i18n/strings';
 import { ContactResolver } from '../knowledge/contacts';
-import { looksEnglish, looksSwedish } from '../search/normalize';
-import { badInputView } from '../views/common';
+import { badInputView, messageView } from '../views/common';
 import { welcomeView } from '../views/knowledgeViews';
 import type { BotDeps } from './deps';
 import { classifyText } from './intents';
@@ -128,20 +129,16 @@ export class SakerhetsguidenBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
-    // Teams announces an install twice (installationUpdate, then conversationUpdate with the bot as
-    // the new member); a person joining is a conversationUpdate. Each conversation is welcomed once.
+    // Teams announces an install twice, at the same moment: installationUpdate, then conversationUpdate
+    // with the bot (and, in a personal chat, the person) as new members. Only the conversationUpdate
+    // welcomes (the two turns run concurrently, so a flag alone cannot keep one of them quiet), and only
+    // once per conversation: a person joining a group chat or channel later gets no card of their own.
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const members = context.activity.membersAdded ?? [];
-      const personJoined = members.some((m) => m.id !== botId);
-      const botAddedToPersonalChat =
-        members.some((m) => m.id === botId) && context.activity.conversation?.conversationType === 'personal';
-      if (personJoined || botAddedToPersonalChat) await this.sendWelcome(context, personJoined);
+      await this.sendWelcome(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.deps.reports.captureConversation(actorOf(context), placeOf(context));
-      await this.sendWelcome(context, false);
       await next();
     });
   }
@@ -224,22 +221,14 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   /**
-   * The language of the bot's own texts. What the person writes decides (a Swedish question gets
-   * Swedish even from an English Teams client); then the language this conversation last used
-   * (card clicks carry no text); then the client's locale; Swedish by default.
+   * The language of the bot's own texts (rule and reasons in i18n/language.ts). Only the person's own
+   * clearly Swedish or English text changes the conversation's language; Teams' locale never decides.
    */
-  private async locale(context: TurnContext, text = ''): Promise<Locale> {
+  private async locale(context: TurnContext, text = '', cardLanguage?: unknown): Promise<Locale> {
     const conversation = await this.conversationData.get(context, {});
-    let fromText: Locale | undefined;
-    if (text && looksEnglish(text)) fromText = 'en';
-    else if (text && looksSwedish(text)) fromText = 'sv';
-    if (fromText) {
-      conversation.locale = fromText;
-      return fromText;
-    }
-    if (conversation.locale) return conversation.locale;
-    const l = typeof context.activity.locale === 'string' ? context.activity.locale.toLowerCase() : '';
-    return l.startsWith('en') ? 'en' : 'sv';
+    const { locale, source } = replyLanguage({ text, cardLanguage, conversation: conversation.locale });
+    if (source === 'typed') conversation.locale = locale;
+    return locale;
   }
 
   private async makeTurn(context: TurnContext, locale: Locale): Promise<Turn> {
@@ -256,10 +245,10 @@ export class SakerhetsguidenBot extends ActivityHandler {
     );
   }
 
-  /** The welcome card, once per conversation (or for each person who joins a shared one). */
-  private async sendWelcome(context: TurnContext, forNewPerson: boolean): Promise<void> {
+  /** The welcome card, once per conversation, in Swedish unless the conversation already speaks English. */
+  private async sendWelcome(context: TurnContext): Promise<void> {
     const turn = await this.makeTurn(context, await this.locale(context));
-    if (turn.conversation.welcomed && !forNewPerson) return;
+    if (turn.conversation.welcomed) return;
     turn.conversation.welcomed = true;
     turn.card(welcomeView(turn.view));
     await context.sendActivities(turn.replies.map(toActivity));
@@ -287,9 +276,13 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const started = Date.now();
     const value: unknown = context.activity.value;
     const text = stripMentions(context);
-    const turn = await this.makeTurn(context, await this.locale(context, text));
+    const submit = isRecord(value) && (!text || typeof value.verb === 'string');
+    const turn = await this.makeTurn(
+      context,
+      await this.locale(context, submit ? '' : text, submit ? value.lang : undefined),
+    );
 
-    if (isRecord(value) && (!text || typeof value.verb === 'string')) {
+    if (submit) {
       // A card submit: route by verb before looking at any text.
       await this.dispatchVerb(turn, value.verb, value);
     } else if (!text) {
@@ -348,6 +341,28 @@ export class SakerhetsguidenBot extends ActivityHandler {
   }
 
   /**
+   * The clicked message as everyone sees it, when a use case changed it for all (a status set on
+   * the security team's card). The clicker's own view is the invoke response; team members also get
+   * theirs by refresh, so a failed update is logged, not retried.
+   */
+  private async updateForEveryone(context: TurnContext, turn: Turn): Promise<void> {
+    const id = context.activity.replyToId;
+    if (!turn.forEveryone || !id) return;
+    try {
+      await context.updateActivity({
+        id,
+        type: ActivityTypes.Message,
+        attachments: [CardFactory.adaptiveCard(turn.forEveryone)],
+      });
+    } catch (err) {
+      this.deps.logger.warn(
+        { event: 'card.update.failed', code: (err as { code?: string; statusCode?: number }).statusCode },
+        'shared card not updated',
+      );
+    }
+  }
+
+  /**
    * Invokes we do not handle (message extensions, task modules, unknown names) get what Teams
    * expects instead of the SDK's 501: an empty result, a friendly message, or an empty 200.
    */
@@ -359,7 +374,12 @@ export class SakerhetsguidenBot extends ActivityHandler {
     return unsupportedInvoke(context.activity.name, await this.locale(context));
   }
 
-  /** Action.Execute (Universal Actions): same verbs; the last card replaces the one clicked. */
+  /**
+   * Action.Execute (Universal Actions): the same verbs as Action.Submit. The last card of the turn
+   * answers the invoke and replaces the card clicked; anything before it is sent as messages. The
+   * response is never empty (Teams shows "Unable to reach app" and retries): a turn without a card
+   * answers with a message card, a failure with the error card.
+   */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
@@ -367,18 +387,36 @@ export class SakerhetsguidenBot extends ActivityHandler {
     const rawAction: unknown = isRecord(invokeValue) ? invokeValue.action : undefined;
     const action: Record<string, unknown> = isRecord(rawAction) ? rawAction : {};
     const data: Record<string, unknown> = isRecord(action.data) ? action.data : {};
-    const turn = await this.makeTurn(context, await this.locale(context));
-    await this.dispatchVerb(
-      turn,
-      typeof action.verb === 'string' && action.verb ? action.verb : data.verb,
-      data,
-    );
+    const turn = await this.makeTurn(context, await this.locale(context, '', data.lang));
+    try {
+      await this.dispatchVerb(
+        turn,
+        typeof action.verb === 'string' && action.verb ? action.verb : data.verb,
+        data,
+      );
+    } catch (err) {
+      this.deps.logger.error(
+        { event: 'invoke.failed', code: (err as { code?: string }).code },
+        'card action failed',
+      );
+      turn.replies.length = 0;
+      turn.card(messageView(strings(turn.locale).badInputTitle, [strings(turn.locale).errorText]));
+    }
     const last = turn.replies.at(-1);
+    await this.updateForEveryone(context, turn);
     if (last?.kind === 'card') {
       if (turn.replies.length > 1) await context.sendActivities(turn.replies.slice(0, -1).map(toActivity));
       return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: last.card };
     }
-    if (turn.replies.length > 0) await context.sendActivities(turn.replies.map(toActivity));
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: { text: 'OK' } };
+    // Only texts: they become the card that replaces the one clicked, so the click is answered in place.
+    const texts = turn.replies.flatMap((r) => (r.kind === 'text' && r.text !== '' ? [r.text] : []));
+    turn.replies.length = 0;
+    turn.card(messageView('', texts.length > 0 ? texts : [strings(turn.locale).badInputText]));
+    const only = turn.replies[0];
+    return {
+      statusCode: 200,
+      type: ADAPTIVE_CARD_CONTENT_TYPE,
+      value: only?.kind === 'card' ? only.card : {},
+    };
   }
 }

@@ -49,6 +49,7 @@ export const VERB_HANDLERS: { readonly [V in Verb]: VerbHandler<V> } = {
   'reports.all': (deps, turn) => deps.reports.listAll(turn),
   'reports.open': (deps, turn, data) => deps.reports.open(turn, data),
   'reports.setStatus': (deps, turn, data) => deps.reports.setStatus(turn, data),
+  'reports.card': (deps, turn, data) => deps.reports.card(turn, data),
 };
 
 /** Runs the handler of an action whose data has been parsed against its verb's schema. */

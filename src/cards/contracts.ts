@@ -32,6 +32,8 @@ export interface AnswerCardData {
   steps: Array<{ n: number; text: string }>;
   /** Said when an English reader gets the Swedish answer; empty otherwise. */
   answerNote: string;
+  /** "Hela svaret på svenska" on an English card ('' on a Swedish one). */
+  inSwedishLabel: string;
   paragraphs: Array<{ text: string }>;
   sourceLabel: string;
   sources: string;

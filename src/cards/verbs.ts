@@ -41,7 +41,7 @@ export const VERB_SCHEMAS = {
   'report.chooseType': flowData({ reportType: id.optional() }),
   'report.next': flowData({}),
   'report.back': flowData({}),
-  'report.cancel': flowData({}),
+  'report.cancel': flowData({ confirm: z.enum(['yes', '']).optional() }),
   'report.edit': flowData({ step: z.union([id, z.number()]).optional() }),
   'report.submit': flowData({}),
   'report.resume': flowData({}),
@@ -50,6 +50,8 @@ export const VERB_SCHEMAS = {
   'reports.all': NO_DATA,
   'reports.open': z.object({ reference: id }),
   'reports.setStatus': z.object({ reference: id, status: z.enum(REPORT_STATUSES) }),
+  // The security team's card in its channel asks for each viewer's own view (refresh.userIds).
+  'reports.card': z.object({ reference: id }),
 } as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 /** One of the declared verbs. */

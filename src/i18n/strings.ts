@@ -1,3 +1,5 @@
+import { inSentence } from './text';
+
 /**
  * Every text the bot itself says, Swedish first, English second. In knowledge answers the title,
  * summary and (where written) the steps come in English for someone who writes English; the
@@ -30,8 +32,8 @@ const sv = {
   buttonOrganisation: 'Välj förvaltning',
   buttonHelp: 'Hjälp',
   stepsTitle: 'Gör så här',
-  stepsSwedishOnly: 'Stegen finns bara på svenska.',
   answerSwedishOnly: 'Resten av svaret finns bara på svenska.',
+  inSwedish: 'Hela svaret på svenska',
   sourceLabel: 'Källa',
   reviewedLabel: 'Senast granskad',
   relatedTitle: 'Du kanske också undrar',
@@ -67,6 +69,7 @@ const sv = {
     'Jag når inte min databas just nu, så jag kan inte spara eller visa något. Inget har gått förlorat: en rapport du håller på med finns kvar och du kan fortsätta där du var om en stund. Är någon i fara: ring 112.',
   unknownTopic: 'Det ämnet finns inte längre. Skriv din fråga igen.',
   tooLong: 'Din fråga var mycket lång, så jag har sökt på början av den.',
+  swedishOnly: (summary: string) => `Kort sagt: ${summary} Vägledningen nedan finns bara på svenska.`,
 };
 
 const en: typeof sv = {
@@ -94,8 +97,8 @@ const en: typeof sv = {
   buttonOrganisation: 'Choose organisation',
   buttonHelp: 'Help',
   stepsTitle: 'What to do',
-  stepsSwedishOnly: 'These steps are available in Swedish only.',
   answerSwedishOnly: 'The rest of this answer is available in Swedish only.',
+  inSwedish: 'Full answer in Swedish',
   sourceLabel: 'Source',
   reviewedLabel: 'Last reviewed',
   relatedTitle: 'You may also want to know',
@@ -130,6 +133,7 @@ const en: typeof sv = {
     'I cannot reach my database right now, so I cannot save or show anything. Nothing is lost: a report you are working on is kept and you can continue where you were shortly. If someone is in danger: call 112.',
   unknownTopic: 'That topic no longer exists. Please ask again.',
   tooLong: 'Your question was very long, so I searched on its beginning.',
+  swedishOnly: (summary: string) => `In short: ${summary} The guidance below is available in Swedish only.`,
 };
 
 export const STRINGS: Record<Locale, typeof sv> = { sv, en };
@@ -168,7 +172,7 @@ export const LEVEL_NAMES: Record<string, Record<Locale, string>> = {
 /** Texts of the roles directory and the organisation choice. */
 export const ROLE_STRINGS = {
   sv: {
-    whoIsResponsible: (x: string) => `Vem ansvarar för ${x.toLowerCase()}?`,
+    whoIsResponsible: (x: string) => `Vem ansvarar för ${inSentence(x)}?`,
     dutyLabel: 'Ansvar',
     basisLabel: 'Grund',
     contactLabel: 'Kontakt',
@@ -183,6 +187,10 @@ export const ROLE_STRINGS = {
     roleDuties: 'Ansvar per område',
     noteLabel: 'Obs',
     readMore: 'Läs mer',
+    showMore: 'Visa mer',
+    dutiesLabel: 'Det här ska du göra',
+    rolesAndContacts: 'Roller och kontakter att informera',
+    detailsLabel: 'När och enligt vad',
     orgChooseTitle: 'Var arbetar du?',
     orgChooseText:
       'Välj din förvaltning eller ditt bolag, så visar jag rätt kontakter. Du kan byta när som helst med "byt förvaltning".',
@@ -197,7 +205,7 @@ export const ROLE_STRINGS = {
     orgMissing: 'Välj en förvaltning eller ett bolag i listan.',
   },
   en: {
-    whoIsResponsible: (x: string) => `Who is responsible for ${x.toLowerCase()}?`,
+    whoIsResponsible: (x: string) => `Who is responsible for ${inSentence(x)}?`,
     dutyLabel: 'Duty',
     basisLabel: 'Basis',
     contactLabel: 'Contact',
@@ -212,6 +220,10 @@ export const ROLE_STRINGS = {
     roleDuties: 'Duties by area',
     noteLabel: 'Note',
     readMore: 'Read more',
+    showMore: 'Show more',
+    dutiesLabel: 'What you must do',
+    rolesAndContacts: 'Roles and contacts to inform',
+    detailsLabel: 'When and on what basis',
     orgChooseTitle: 'Where do you work?',
     orgChooseText:
       'Choose your department or company and I will show the right contacts. Change it any time with "change organisation".',

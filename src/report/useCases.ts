@@ -10,17 +10,18 @@ import type { VerbData } from '../cards/verbs';
 import type { Logger } from '../logger';
 import { isDatabaseError, type Metrics } from '../metrics';
 import type { Storage } from '../storage/types';
-import type { Turn } from '../turn';
+import type { Refresh, Turn } from '../turn';
 import { messageView } from '../views/common';
 import { canReadReport, canSetStatus, canTransition, isSecurityTeam } from './access';
 import { normaliseDraft, reduceReport, resumeOfferView, toNewReport, type FlowContext } from './flow/flow';
 import { OutboxWorker, PermanentOutboxError, type OutboxSender } from './delivery/outbox';
 import { normalizeReference } from './store/reference';
 import type { OutboxMessageInput, ReportRepository } from './store/repository';
-import type { Actor, ConversationRef } from './types';
+import type { Actor, ConversationRef, Report } from './types';
 import type { ReportFlowVerb } from '../cards/verbs';
 import { notificationView, receiptView, reportDetailView, reportListView, statusChangedView } from './views';
 import { createWebhookSender } from './delivery/webhook';
+import { MAX_REFRESH_USERS, toUniversalActions, withRefresh } from '../cards/actions';
 import { renderCard, type AdaptiveCardJson } from '../cards/renderCard';
 import { REPORT_SERVICE_TEXT as TEXT } from '../i18n/reportStrings';
 
@@ -28,6 +29,9 @@ import { REPORT_SERVICE_TEXT as TEXT } from '../i18n/reportStrings';
 const DRAFT_MAX_AGE_DAYS = 30;
 
 /** Where a captured security conversation reference is kept in bot storage. */
+/** The security team's Teams user ids (for refresh.userIds), learnt as they use the bot. */
+const TEAM_USERS_KEY = 'settings/security-team-user-ids';
+
 const SECURITY_CONVERSATION_KEY = 'settings/security-conversation';
 
 /** Sends a card to a conversation outside any turn (the transport's proactive message). */
@@ -211,6 +215,7 @@ export class ReportUseCases {
   async listAll(turn: Turn): Promise<void> {
     if (this.refuseOutsidePersonalChat(turn, 'reports.all')) return;
     if (!this.isTeam(turn.actor)) return this.refuse(turn, 'reports.all');
+    await this.rememberTeamMember(turn.actor);
     const reports = await this.deps.repository.listAll({ limit: 50 });
     turn.card(
       reportListView(
@@ -234,8 +239,12 @@ export class ReportUseCases {
 
   /** reports.setStatus: security team only; the reporter is told through the outbox. */
   async setStatus(turn: Turn, data: VerbData<'reports.setStatus'>): Promise<void> {
-    if (this.refuseOutsidePersonalChat(turn, 'reports.setStatus')) return;
+    // From the security team's card in its channel (no free text on it): the team only.
+    const shared = turn.place.kind !== 'personal';
+    if (shared && !canSetStatus(turn.actor, this.team)) return this.refuse(turn, 'reports.setStatus');
+    if (!shared && this.refuseOutsidePersonalChat(turn, 'reports.setStatus')) return;
     if (!canSetStatus(turn.actor, this.team)) return this.refuse(turn, 'reports.setStatus');
+    await this.rememberTeamMember(turn.actor);
     const reference = normalizeReference(data.reference);
     const { status } = data;
     const current = reference ? await this.deps.repository.getByReference(reference) : undefined;
@@ -250,7 +259,14 @@ export class ReportUseCases {
       ]);
       if (!updated) return this.notFound(turn, 'reports.setStatus');
       this.deps.logger.info({ event: 'report.status', reference, status }, 'status set');
-      turn.card(reportDetailView(updated, { canSetStatus: true }, this.viewContext(turn)));
+      if (shared) {
+        // The card in the channel changes for everyone; the clicker sees the team's view in place.
+        const refresh = await this.teamRefresh(reference);
+        turn.cardForEveryone(this.channelCard(updated, false), refresh);
+        turn.card(this.channelCard(updated, true), refresh);
+      } else {
+        turn.card(reportDetailView(updated, { canSetStatus: true }, this.viewContext(turn)));
+      }
       this.worker?.trigger();
     } catch (err) {
       this.deps.logger.warn(
@@ -261,9 +277,53 @@ export class ReportUseCases {
     }
   }
 
+  /**
+   * reports.card: the security team's card as this viewer may use it (Teams asks when a listed
+   * team member looks at it): the status buttons for the team. Nobody else is listed, and anyone
+   * else asking learns nothing.
+   */
+  async card(turn: Turn, data: VerbData<'reports.card'>): Promise<void> {
+    if (!canSetStatus(turn.actor, this.team)) return this.notFound(turn, 'reports.card');
+    await this.rememberTeamMember(turn.actor);
+    const reference = normalizeReference(data.reference);
+    const report = reference ? await this.deps.repository.getByReference(reference) : undefined;
+    if (!report || !reference) return this.notFound(turn, 'reports.card');
+    turn.card(this.channelCard(report, true), await this.teamRefresh(reference));
+  }
+
+  /** The card in the security channel: never the free text; with status buttons for the team's view. */
+  private channelCard(report: Report, forTeam: boolean) {
+    return notificationView(
+      report,
+      { includeText: false, canSetStatus: forTeam },
+      { locale: 'sv', contacts: this.deps.contactText },
+    );
+  }
+
+  /** Who gets the team's view of a channel card: team members the bot has seen (Teams user ids). */
+  private async teamRefresh(reference: string): Promise<Refresh> {
+    const items = await this.deps.storage.read([TEAM_USERS_KEY]);
+    const stored = items[TEAM_USERS_KEY] as { ids?: string[] } | undefined;
+    return { verb: 'reports.card', data: { reference }, userIds: stored?.ids ?? [] };
+  }
+
+  /**
+   * Refresh lists Teams user ids ("29:…"), while the team is configured by Entra object id: each
+   * member's Teams id is learnt when they use a team function, most recent first, at most 60.
+   */
+  private async rememberTeamMember(actor: Actor): Promise<void> {
+    if (!actor.userId || !this.isTeam(actor)) return;
+    const items = await this.deps.storage.read([TEAM_USERS_KEY]);
+    const ids = (items[TEAM_USERS_KEY] as { ids?: string[] } | undefined)?.ids ?? [];
+    if (ids[0] === actor.userId) return;
+    const next = [actor.userId, ...ids.filter((id) => id !== actor.userId)].slice(0, MAX_REFRESH_USERS);
+    await this.deps.storage.write({ [TEAM_USERS_KEY]: { ids: next, eTag: '*' } });
+  }
+
   /** `registrera säkerhetskanal`: a security team member makes this conversation the notification target. */
   async registerSecurityConversation(turn: Turn): Promise<void> {
     if (!this.isTeam(turn.actor)) return this.refuse(turn, 'security.register');
+    await this.rememberTeamMember(turn.actor);
     await this.saveSecurityConversation(turn.place.reference);
     turn.text(TEXT[turn.locale].registered);
   }
@@ -313,12 +373,16 @@ export class ReportUseCases {
       });
     const report = await this.deps.repository.getByReference(reference);
     if (!report) throw new PermanentOutboxError('report-missing');
-    const view = notificationView(
-      report,
-      { includeText: false },
-      { locale: 'sv', contacts: this.deps.contactText },
+    // Everyone in the channel sees the card; each team member gets their own view (status buttons).
+    const refresh = await this.teamRefresh(report.reference);
+    const view = this.channelCard(report, false);
+    const card = withRefresh(
+      toUniversalActions(renderCard(view.template, view.data)),
+      refresh.verb,
+      refresh.data,
+      refresh.userIds,
     );
-    await this.proactive(target, renderCard(view.template, view.data));
+    await this.proactive(target, card);
   }
 
   /** Outbox 'reporter': the status change, to the conversation the report came from. */

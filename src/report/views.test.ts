@@ -105,6 +105,7 @@ function flowViews(): Record<string, CardView> {
   const stale = reduceReport(draft, { verb: 'report.next', data: { draftId: 'other' } }, ctx);
   views[stale.view.template] = stale.view;
   press('report.cancel');
+  press('report.cancel', { confirm: 'yes' });
   return views;
 }
 

@@ -161,12 +161,18 @@ function commonFacts(report: Report, ctx: ViewContext, showReporter: boolean): F
  */
 export function notificationView(
   report: Report,
-  options: { includeText: boolean },
+  options: { includeText: boolean; canSetStatus?: boolean },
   ctx: ViewContext,
 ): CardView {
   const l = loc(ctx);
   const def = getReportType(report.type);
   const purged = report.answers === null;
+  const statusActions = options.canSetStatus
+    ? nextStatuses(report.status).map((status) => ({
+        status,
+        title: `${tr(TEXT.setStatusTo, l)}${statusLabel(status, l)}`,
+      }))
+    : [];
   const organisation = answer(report, 'organisation') || report.organisationId || tr(TEXT.unknown, l);
   const facts = commonFacts(report, ctx, false);
   const textItems: Fact[] = [];
@@ -195,6 +201,9 @@ export function notificationView(
       showTextHidden: !purged && !options.includeText,
       textHidden: tr(TEXT.textHidden, l),
       open: tr(TEXT.open, l),
+      canSetStatus: statusActions.length > 0,
+      setStatusHeading: tr(TEXT.setStatusHeading, l),
+      statusActions,
     },
   };
 }

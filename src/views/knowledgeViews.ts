@@ -1,4 +1,4 @@
-import { strings } from '../i18n/strings';
+import { strings, type Locale } from '../i18n/strings';
 import { contactAudience } from '../knowledge/audience';
 import type { Topic } from '../knowledge/schema';
 import type { CardView, ViewContext } from './common';
@@ -25,40 +25,43 @@ export function answerView(
   ctx: ViewContext,
   options: { alternatives?: Topic[]; question?: string } = {},
 ): CardView {
-  const s = strings(ctx.locale);
-  const english = ctx.locale === 'en';
+  // One language per card, by construction: every text and contact below comes from `locale`.
+  const locale = answerLocale(topic, ctx.locale);
+  const s = strings(locale);
+  const english = locale === 'en';
   // An elected official has no manager to ask: FV topics, and anyone who says they are one, get
   // the förtroendevalda fallbacks for unset contacts.
-  const contacts = ctx.contacts.forAudience(contactAudience(topic, options.question));
-  // Each part is filled with contacts in its own language, so no English fallback ends up inside
-  // a Swedish step and no Swedish one inside an English step.
-  const fillSv = (t: string) => contacts.inLocale('sv').fill(t);
-  const fillEn = (t: string) => contacts.inLocale('en').fill(t);
-  const stepsEn = english ? topic.stepsEn : undefined;
-  const steps = stepsEn ? stepsEn.map(fillEn) : topic.steps.map(fillSv);
+  const contacts = ctx.contacts.inLocale(locale).forAudience(contactAudience(topic, options.question));
+  const fill = (t: string) => contacts.fill(t);
+  const steps = (english ? (topic.stepsEn ?? []) : topic.steps).map(fill);
   const relatedButtons = [...related, ...(options.alternatives ?? [])]
     .filter((t, i, all) => t.id !== topic.id && all.findIndex((x) => x.id === t.id) === i)
     .slice(0, MAX_RELATED)
-    .map((t) => ({ id: t.id, title: english ? t.title.en : t.title.sv }));
+    .map((t) => ({ id: t.id, title: t.title[locale] }));
   return {
     template: 'answer',
+    locale,
     data: {
       topicId: topic.id,
       urgent: topic.urgent,
       dangerText: s.dangerNow,
       policeText: s.policeNonUrgent,
-      title: english ? topic.title.en : topic.title.sv,
+      title: topic.title[locale],
       summaryEn: english ? topic.summaryEn : '',
       stepsTitle: s.stepsTitle,
-      // Said plainly when an English reader gets Swedish steps or a Swedish answer.
-      stepsNote: english && !stepsEn && steps.length > 0 ? s.stepsSwedishOnly : '',
+      stepsNote: '',
       steps: steps.map((text, i) => ({ n: i + 1, text })),
+      // The longer explanation exists in Swedish only: an English card says so and offers it as a
+      // Swedish card of its own (the button carries lang 'sv'), rather than mixing it in.
       answerNote: english ? s.answerSwedishOnly : '',
-      paragraphs: topic.answer
-        .split(/\n\s*\n/)
-        .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-        .filter((p) => p.length > 0)
-        .map((p) => ({ text: fillSv(p) })),
+      inSwedishLabel: english ? s.inSwedish : '',
+      paragraphs: english
+        ? []
+        : topic.answer
+            .split(/\n\s*\n/)
+            .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+            .filter((p) => p.length > 0)
+            .map((p) => ({ text: fill(p) })),
       sourceLabel: s.sourceLabel,
       sources: sourceText(topic),
       reviewedLabel: s.reviewedLabel,
@@ -73,6 +76,15 @@ export function answerView(
       feedbackNo: s.feedbackNo,
     },
   };
+}
+
+/**
+ * The language an answer card is written in: the knowledge is Swedish, so English only for a person
+ * writing English and a topic with English steps. Otherwise the whole card is Swedish (the bot
+ * layer puts the English summary in a message of its own before it), never half and half.
+ */
+export function answerLocale(topic: Topic, wanted: Locale): Locale {
+  return wanted === 'en' && (topic.stepsEn?.length ?? 0) > 0 ? 'en' : 'sv';
 }
 
 /**

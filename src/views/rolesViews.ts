@@ -3,6 +3,14 @@ import type { KnowledgeBase } from '../knowledge/loader';
 import type { Checklist, Organisation, Responsibility, Role } from '../roles/schema';
 import type { CardView, ViewContext } from './common';
 
+/**
+ * Duties, checklists and responsibility chains are written in Swedish only, so cards built from them
+ * are Swedish throughout (texts and contacts), never English labels around Swedish content.
+ */
+function inSwedish(ctx: ViewContext): ViewContext {
+  return ctx.locale === 'sv' ? ctx : { locale: 'sv', contacts: ctx.contacts.inLocale('sv') };
+}
+
 function roleName(role: Role | undefined, id: string, ctx: ViewContext): string {
   return role ? role.name[ctx.locale] : id;
 }
@@ -30,12 +38,14 @@ export function responsibilityView(
   chain: Responsibility['chain'],
   roles: Map<string, Role>,
   kb: KnowledgeBase,
-  ctx: ViewContext,
+  asked: ViewContext,
   org?: Organisation,
 ): CardView {
+  const ctx = inSwedish(asked);
   const s = ROLE_STRINGS[ctx.locale];
   return {
     template: 'roles-responsibility',
+    locale: 'sv',
     data: {
       title: s.whoIsResponsible(resp.title[ctx.locale]),
       area: AREA_NAMES[resp.area]?.[ctx.locale] ?? resp.area,
@@ -67,10 +77,12 @@ export function responsibilityView(
 }
 
 /** "Vad gör en säkerhetssamordnare?": the role, its duties per area and its contact. */
-export function roleView(role: Role, ctx: ViewContext, org?: Organisation): CardView {
+export function roleView(role: Role, asked: ViewContext, org?: Organisation): CardView {
+  const ctx = inSwedish(asked);
   const s = ROLE_STRINGS[ctx.locale];
   return {
     template: 'roles-role',
+    locale: 'sv',
     data: {
       title: role.name[ctx.locale],
       level: LEVEL_NAMES[role.level]?.[ctx.locale] ?? role.level,
@@ -93,37 +105,45 @@ export function roleView(role: Role, ctx: ViewContext, org?: Organisation): Card
   };
 }
 
-/** The manager's checklist: numbered duties with deadlines, basis and whom to inform. */
+/**
+ * The manager's checklist as one card: the duties first, then whom to inform (roles and contacts),
+ * and the details (deadlines, legal basis, the topics to read) behind "Visa mer", so the card stays
+ * short and nothing overlaps with a second card.
+ */
 export function checklistView(
   cl: Checklist,
   kb: KnowledgeBase,
-  ctx: ViewContext,
+  asked: ViewContext,
   org?: Organisation,
 ): CardView {
+  const ctx = inSwedish(asked);
   const s = ROLE_STRINGS[ctx.locale];
   const roles = new Map(kb.roles.map((r) => [r.id, r]));
+  const meta = (item: Checklist['items'][number]) =>
+    [
+      item.deadline ? `${s.deadlineLabel}: ${item.deadline}` : '',
+      item.basis ? `${s.basisLabel}: ${item.basis}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   return {
     template: 'roles-checklist',
+    locale: 'sv',
     data: {
       title: cl.title[ctx.locale],
+      dutiesLabel: s.dutiesLabel,
       orgLine: orgLine(ctx, org),
-      items: cl.items.map((item, i) => ({
-        n: i + 1,
-        text: ctx.contacts.fill(item.text),
-        meta: [
-          item.deadline ? `${s.deadlineLabel}: ${item.deadline}` : '',
-          item.basis ? `${s.basisLabel}: ${item.basis}` : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
-      informLabel: s.informLabel,
+      items: cl.items.map((item, i) => ({ n: i + 1, text: ctx.contacts.fill(item.text) })),
+      informLabel: s.rolesAndContacts,
       inform: cl.inform.map((k) => ({
         text: kb.contacts.has(k) ? ctx.contacts.resolve(k).text : roleName(roles.get(k), k, ctx),
       })),
       hasInform: cl.inform.length > 0,
+      detailsLabel: s.detailsLabel,
+      details: cl.items.map((item, i) => ({ n: i + 1, meta: meta(item) })).filter((d) => d.meta !== ''),
       topics: topicButtons(cl.topics, kb, ctx),
       readMore: s.readMore,
+      showMore: s.showMore,
     },
   };
 }
@@ -144,11 +164,13 @@ export function browseView(ctx: ViewContext): CardView {
 export function areaView(
   area: string,
   content: { responsibilities: Responsibility[]; roles: Role[] },
-  ctx: ViewContext,
+  asked: ViewContext,
 ): CardView {
+  const ctx = inSwedish(asked);
   const s = ROLE_STRINGS[ctx.locale];
   return {
     template: 'roles-area',
+    locale: 'sv',
     data: {
       title: s.areaTitle(AREA_NAMES[area]?.[ctx.locale] ?? area),
       respTitle: s.areaResponsibilities,

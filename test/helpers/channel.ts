@@ -17,6 +17,8 @@ export interface Recorded {
  */
 export class FakeChannel {
   readonly received: Recorded[] = [];
+  /** Messages the bot updated in place (PUT …/activities/:id): the activity with its id. */
+  readonly updated: Recorded[] = [];
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
   port = 0;
@@ -53,6 +55,12 @@ export class FakeChannel {
       this.received.push({ conversationId: decodeURIComponent(m[1] ?? ''), activity });
       this.waiters.splice(0).forEach((w) => w());
       return this.hold?.(activity) ? 0 : 200;
+    }
+    const put = /\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(req.url ?? '');
+    if (req.method === 'PUT' && put) {
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Recorded['activity'];
+      this.updated.push({ conversationId: decodeURIComponent(put[1] ?? ''), activity });
+      return 200;
     }
     return 404;
   }

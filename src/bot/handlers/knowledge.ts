@@ -41,12 +41,13 @@ export function sendTopic(
   alternatives: string[] = [],
   question?: string,
 ): void {
-  turn.card(
-    answerView(topic, topicsOf(deps, topic.related), turn.view, {
-      alternatives: topicsOf(deps, alternatives),
-      question,
-    }),
-  );
+  const view = answerView(topic, topicsOf(deps, topic.related), turn.view, {
+    alternatives: topicsOf(deps, alternatives),
+    question,
+  });
+  // An English asker, Swedish-only guidance: the English summary first, in a message of its own.
+  if (turn.locale === 'en' && view.locale !== 'en') turn.text(strings('en').swedishOnly(topic.summaryEn));
+  turn.card(view);
 }
 
 /**
@@ -64,8 +65,10 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
 
   if (rolesAnswer) {
     turn.card(rolesAnswer.view);
-    // Both fit: a roles question that also names a procedure gets the procedure too.
-    if (decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
+    // Both fit: a roles question that also names a procedure gets the procedure too. Not the manager's
+    // checklist: it is the whole answer in one card, with the procedure behind "Visa mer".
+    const oneCard = rolesAnswer.view.template === 'roles-checklist';
+    if (!oneCard && decision.kind === 'answer' && rolesAnswer.relatedTopics.includes(decision.topicId)) {
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, [], text);
     }
@@ -73,7 +76,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       { event: 'question', outcome: 'roles', match: rolesAnswer.matchId, kb: decision.kind, danger },
       'answered',
     );
-    deps.metrics.answer('roles');
+    deps.metrics.answer(danger ? 'danger' : 'roles', decision.confidence);
     return;
   }
 
@@ -82,8 +85,8 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       const topic = deps.search.topic(decision.topicId);
       if (topic) sendTopic(deps, turn, topic, decision.alternatives, text);
       if (topic && !topic.report && INCIDENT_TOLD.test(fold(text))) offerReport(turn);
-      // An urgent topic (danger now, 112 first) is counted apart: those are the answers that matter most.
-      deps.metrics.answer(topic?.urgent ? 'danger' : 'answer', decision.confidence);
+      // Danger now (the 112 card went first) is counted apart: those are the answers that matter most.
+      deps.metrics.answer(danger || topic?.urgent ? 'danger' : 'answer', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
@@ -100,7 +103,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
       turn.card(didYouMeanView(topicsOf(deps, decision.options), turn.view));
       deps.insights.recordGap(text, 'clarify', decision.confidence);
       deps.metrics.gap('clarify');
-      deps.metrics.answer('clarify', decision.confidence);
+      deps.metrics.answer(danger ? 'danger' : 'clarify', decision.confidence);
       deps.logger.info(
         {
           event: 'question',
@@ -120,7 +123,7 @@ export function answerQuestion(deps: BotDeps, turn: Turn, rawText: string): void
         deps.insights.recordGap(text, 'fallback', decision.confidence);
         deps.metrics.gap('fallback');
       }
-      deps.metrics.answer('fallback', decision.confidence);
+      deps.metrics.answer(danger ? 'danger' : 'fallback', decision.confidence);
       deps.logger.info(
         {
           event: 'question',

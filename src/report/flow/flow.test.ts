@@ -64,6 +64,16 @@ function findAction(result: FlowResult, verb: string, match: Data = {}): Data | 
   return found;
 }
 
+/** The values a client sends with a submit: every input on the card as it was filled in. */
+function cardValues(result: FlowResult): Data {
+  const values: Data = {};
+  walkJson(render(result), (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string')
+      values[n.id] = typeof n.value === 'string' ? n.value : '';
+  });
+  return values;
+}
+
 /** The input with this id and the TextBlock that follows it in the same container, if any. */
 function inputAndNext(result: FlowResult, id: string): { input?: Data; next?: Data } {
   let out: { input?: Data; next?: Data } = {};
@@ -300,26 +310,67 @@ describe('reduceReport: back and cancel', () => {
   );
 
   test.each(steps)(
-    'when the person cancels at %s step %i, the draft is cleared and the bot confirms',
+    'when the person cancels at %s step %i, a draft with answers is kept until "Ja, släng rapporten"',
     (type, i) => {
       const s = startedAt(type, i);
       const r = s.press('report.cancel');
-      expect(r.draft).toBeUndefined();
-      expect(r.view.template).toBe('report-cancelled');
-      expect(viewData(r).text).toBe('Rapporten är avbruten och utkastet raderat.');
+      if (i === 0) {
+        // Nothing written yet: nothing to lose, no question.
+        expect(r.draft).toBeUndefined();
+        expect(r.view.template).toBe('report-cancelled');
+        return;
+      }
+      expect(viewData(r).title).toBe('Vill du slänga rapporten?');
+      expect(r.draft?.answers).toEqual(s.draft?.answers);
+      expect(Object.keys(r.draft!.answers).length).toBeGreaterThan(0);
+      const confirmed = s.press('report.cancel', { confirm: 'yes' });
+      expect(confirmed.draft).toBeUndefined();
+      expect(confirmed.view.template).toBe('report-cancelled');
+      expect(viewData(confirmed).text).toBe('Rapporten är avbruten och utkastet raderat.');
     },
   );
+
+  test('when the person cancels, then chooses "Fortsätt rapporten", the step is back with what was typed on it', () => {
+    const s = startedAt('hot-och-vald', 4);
+    const typed = 'En lång beskrivning som inte får försvinna.';
+    s.press('report.cancel', { beskrivning: typed });
+    expect(s.draft?.answers.beskrivning).toBe(typed);
+    const r = s.press('report.resume');
+    expect(r.view.template).toBe('report-step');
+    expect(inputAndNext(r, 'beskrivning').input?.value).toBe(typed);
+  });
+
+  test('when the person presses "Tillbaka" after typing on a step, the text is kept for when they return', () => {
+    const s = startedAt('hot-och-vald', 4);
+    const typed = 'En lång beskrivning.\nAndra stycket, som tog tid att skriva.';
+    const back = s.press('report.back', { beskrivning: typed });
+    expect(back.draft?.stepIndex).toBe(3);
+    const again = s.press('report.next', cardValues(back));
+    expect(again.draft?.stepIndex).toBe(4);
+    expect(inputAndNext(again, 'beskrivning').input?.value).toBe(typed);
+  });
+
+  test('when "Tillbaka" carries an answer that would not pass, it is kept as typed and checked at "Nästa"', () => {
+    const s = startedAt('hot-och-vald', 2);
+    const back = s.press('report.back', { datum: '2099-01-01' });
+    const again = s.press('report.next', cardValues(back));
+    expect(inputAndNext(again, 'datum').input?.value).toBe('2099-01-01');
+    const refused = s.press('report.next', cardValues(again));
+    expect(refused.draft?.stepIndex).toBe(2);
+    expect(String(inputAndNext(refused, 'datum').next?.text)).toMatch(/framtiden/);
+  });
+
+  test('when the person cancels on the summary, the bot asks once and then clears the draft', () => {
+    const s = startedAt('informationssakerhet', 5);
+    expect(s.press('report.cancel').draft).toBeDefined();
+    expect(s.press('report.cancel', { confirm: 'yes' }).draft).toBeUndefined();
+  });
 
   test('when the person goes back from the summary, the last step is shown', () => {
     const s = startedAt('otillaten-paverkan', 5);
     const r = s.press('report.back');
     expect(r.view.template).toBe('report-step');
     expect(r.draft?.stepIndex).toBe(4);
-  });
-
-  test('when the person cancels on the summary, the draft is cleared', () => {
-    const s = startedAt('informationssakerhet', 5);
-    expect(s.press('report.cancel').draft).toBeUndefined();
   });
 
   test('when the person goes back to the type choice and picks another type, the old answers are dropped', () => {
@@ -517,9 +568,10 @@ describe('reduceReport: validation on the card', () => {
     expect(r.draft?.stepIndex).toBe(2);
   });
 
-  test('date fields tell the client not to offer future dates', () => {
+  test('date fields carry no client-side limit (the client would refuse a later date silently)', () => {
     const s = startedAt('hot-och-vald', 2);
-    expect(inputAndNext(s.last!, 'datum').input?.max).toBe('2026-03-10');
+    expect(inputAndNext(s.last!, 'datum').input).toBeDefined();
+    expect(inputAndNext(s.last!, 'datum').input?.max).toBeUndefined();
   });
 
   test('a long text field shows its limit as "högst N tecken" and an optional field says it can be skipped', () => {

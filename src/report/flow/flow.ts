@@ -4,6 +4,7 @@
  * when `submit` is set, writes the report durably before telling the person it was received.
  * Nothing here throws on odd input: every oddity becomes a friendly view.
  */
+import { inSentence } from '../../i18n/text';
 import type { Actor, ConversationRef, NewReport, ReportAnswers, ReportTypeId } from '../types';
 import type { CardView } from '../../cards/templates';
 import { REPORT_FLOW_VERBS, type ReportFlowVerb, type Verb } from '../../cards/verbs';
@@ -132,6 +133,12 @@ const TEXT = {
   resumeTitle: L('Du har ett påbörjat utkast', 'You have a draft in progress'),
   resumeContinue: L('Fortsätt', 'Continue'),
   resumeDiscard: L('Släng utkastet', 'Discard the draft'),
+  confirmDiscardTitle: L('Vill du slänga rapporten?', 'Do you want to discard the report?'),
+  confirmDiscardText: L(
+    'Det du har skrivit raderas och kan inte tas tillbaka.',
+    'What you have written is deleted and cannot be undone.',
+  ),
+  confirmDiscardYes: L('Ja, släng rapporten', 'Yes, discard it'),
   cancelledTitle: L('Rapporten är avbruten', 'The report is cancelled'),
   cancelledText: L(
     'Rapporten är avbruten och utkastet raderat.',
@@ -244,10 +251,15 @@ function positionOf(draft: ReportDraft): string {
 interface Button {
   title: string;
   verb: Verb;
+  /** "yes" on the button that confirms a question (report.cancel after "Vill du slänga rapporten?"). */
+  confirm?: string;
 }
 
 function messageView(title: string, text: string, draftId: string, buttons: Button[]): CardView {
-  return { template: 'report-message', data: { draftId, progress: '', title, text, buttons } };
+  return {
+    template: 'report-message',
+    data: { draftId, progress: '', title, text, buttons: buttons.map((b) => ({ confirm: '', ...b })) },
+  };
 }
 
 function safetyView(draft: ReportDraft, ctx: FlowContext, error = ''): CardView {
@@ -319,7 +331,6 @@ function fieldView(field: FieldDef, value: string, error: string, ctx: FlowConte
   const l = loc(ctx);
   const choices = fieldOptions(field).map((o) => ({ title: tr(o.label, l), value: o.value }));
   const isChoice = field.kind === 'choice' || field.kind === 'multichoice' || field.kind === 'yesno';
-  const max = field.kind === 'date' && field.notFuture ? localDateTime(ctx.now, ctx.timeZone).date : '';
   const hint =
     field.kind === 'text' && field.maxLength !== undefined
       ? l === 'en'
@@ -348,8 +359,6 @@ function fieldView(field: FieldDef, value: string, error: string, ctx: FlowConte
     choiceStyle: field.style ?? (field.kind === 'yesno' ? 'expanded' : 'compact'),
     choices,
     isDate: field.kind === 'date',
-    hasMax: max !== '',
-    max,
     isTime: field.kind === 'time',
     isToggle: field.kind === 'toggle',
     toggleTitle: field.kind === 'toggle' ? tr(field.help ?? field.label, l) : '',
@@ -456,6 +465,15 @@ function cancelledView(ctx: FlowContext, discarded: boolean): CardView {
   };
 }
 
+/** "Vill du slänga rapporten?": asked once when "Avbryt" would throw away what was written. */
+function confirmDiscardView(draft: ReportDraft, ctx: FlowContext): CardView {
+  const l = loc(ctx);
+  return messageView(tr(TEXT.confirmDiscardTitle, l), tr(TEXT.confirmDiscardText, l), draft.draftId, [
+    { title: tr(TEXT.confirmDiscardYes, l), verb: 'report.cancel', confirm: 'yes' },
+    { title: tr(TEXT.resumeReport, l), verb: 'report.resume' },
+  ]);
+}
+
 function formatStamp(iso: string, ctx: FlowContext): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return '';
@@ -477,7 +495,7 @@ export function resumeOfferView(draft: ReportDraft, ctx: FlowContext): CardView 
   }
   const type = getReportType(current.type);
   const stamp = formatStamp(current.updatedAt, ctx);
-  const about = type ? tr(type.title, l).toLowerCase() : '';
+  const about = type ? inSentence(tr(type.title, l)) : '';
   let text: string;
   if (l === 'en') {
     text = `You started a report${about ? ` about ${about}` : ''}${stamp ? ` (last changed ${stamp})` : ''}. Would you like to continue where you left off?`;
@@ -637,6 +655,31 @@ export function reduceReport(
   return handler ? handler(draft, data, stepEnv(draft, ctx)) : stepEnv(draft, ctx).outOfStep();
 }
 
+/**
+ * The draft's answers with what the current step's card carried merged in, unchecked (a field the
+ * card did not send keeps its saved answer; one sent empty is cleared). Long texts are capped as
+ * when they are echoed back, so state stays bounded.
+ */
+function keepTyped(
+  draft: ReportDraft,
+  type: ReportTypeDef,
+  data: Record<string, unknown>,
+  vctx: { now: Date; locale: Locale; timeZone: string },
+): ReportAnswers {
+  const step = type.steps[draft.stepIndex];
+  if (!step) return draft.answers;
+  const sent = step.fields.filter((f) => typeof data[f.id] === 'string');
+  if (sent.length === 0) return draft.answers;
+  const { values } = checkStep(step, data, vctx);
+  const answers: ReportAnswers = { ...draft.answers };
+  for (const field of sent) {
+    const value = capForEcho(field, values[field.id] ?? '');
+    if (value === '') delete answers[field.id];
+    else answers[field.id] = value;
+  }
+  return answers;
+}
+
 /** What a verb's handler gets besides the draft and the card data. */
 interface StepEnv {
   ctx: FlowContext;
@@ -664,7 +707,17 @@ function stepEnv(draft: ReportDraft, ctx: FlowContext): StepEnv {
 
 /** Verbs that act on the draft from any of its cards. */
 const ANYWHERE = {
-  'report.cancel': (_draft, _data, { ctx }) => ({ draft: undefined, view: cancelledView(ctx, false) }),
+  'report.cancel': (draft, data, { ctx, type, vctx }) => {
+    if (data.confirm === 'yes') return { draft: undefined, view: cancelledView(ctx, false) };
+    // What was typed on the open step is kept, so "Fortsätt rapporten" brings it back.
+    const kept =
+      type && draft.phase === 'step' && !draft.editingFromSummary
+        ? touch(draft, ctx, { answers: keepTyped(draft, type, data, vctx) })
+        : draft;
+    // Nothing written yet: nothing to lose, so no question.
+    if (Object.keys(kept.answers).length === 0) return { draft: undefined, view: cancelledView(ctx, false) };
+    return { draft: kept, view: confirmDiscardView(kept, ctx) };
+  },
   'report.discard': (_draft, _data, { ctx }) => ({ draft: undefined, view: cancelledView(ctx, true) }),
   'report.resume': (draft, _data, { ctx }) =>
     draft.phase === 'paused' ? afterSafety(draft, ctx) : { draft, view: currentView(draft, ctx) },
@@ -711,7 +764,7 @@ const AT_POSITION = {
     return { draft: next, view: stepView(next, type, ctx) };
   },
 
-  'report.back': (draft, _data, { ctx, type, outOfStep }) => {
+  'report.back': (draft, data, { ctx, type, vctx, outOfStep }) => {
     if (!type) return outOfStep();
     if (draft.phase === 'summary' || draft.phase === 'submitting') {
       const next = touch(draft, ctx, {
@@ -724,11 +777,14 @@ const AT_POSITION = {
     if (draft.phase !== 'step') return outOfStep();
     // Back from a step opened with "Ändra" returns to the summary without saving that step.
     if (draft.editingFromSummary) return toSummary(draft, type, ctx, draft.answers);
+    // What was typed on this step is kept (unchecked; "Nästa" checks it), so going back to fix an
+    // earlier answer never costs the person a long description.
+    const answers = keepTyped(draft, type, data, vctx);
     if (draft.stepIndex === 0) {
-      const next = touch(draft, ctx, { phase: 'type', stepIndex: 0 });
+      const next = touch(draft, ctx, { phase: 'type', stepIndex: 0, answers });
       return { draft: next, view: typeView(next, ctx) };
     }
-    const next = touch(draft, ctx, { stepIndex: draft.stepIndex - 1 });
+    const next = touch(draft, ctx, { stepIndex: draft.stepIndex - 1, answers });
     return { draft: next, view: stepView(next, type, ctx) };
   },
 
