@@ -56,6 +56,15 @@ const ATTACK = rx([
   'hotar att (?:doda|sla|skada|hugga|skjuta|spranga|morda|ta livet av|mucka|slakta|knivhugga)',
   'ska (?:doda|sla ihjal|hugga|skjuta|knivhugga|ta livet av) (?:mig|oss|dig|henne|honom|alla)',
   'slar sonder',
+  // Present passive: "kollegan blir misshandlad", "I'm being attacked".
+  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad)',
+  '(?:being|getting) (?:beaten|attacked|assaulted|stabbed|hit|beaten up|strangled)',
+  // Things thrown at people.
+  '(?:kastar|slanger|haller pa att kasta) (?:\\w+ ){0,2}(?:pa|mot) (?:mig|oss|personal|personalen|kollegan|barnen|eleverna)',
+  '(?:throwing|throws|hurling) (?:\\w+ ){0,2}at (?:me|us|staff|people|my colleague)',
+  // Fear for one's life, said now.
+  '(?:radd|radda|livradd|skrackslagen) for (?:mitt|vart|hans|hennes) liv',
+  '(?:afraid|scared|fear|fearing) for (?:my|our|his|her) li(?:fe|ves)',
   'slass',
   'gar till attack',
   'gick till attack',
@@ -66,7 +75,7 @@ const ATTACK = rx([
   'forfoljer mig',
   'tar tag i mig',
   'har tagit tag i',
-  `(?:is|are|s|re|keeps|keep) (?:threatening|attacking|hitting|beating|kicking|punching|chasing|following|choking|grabbing|holding|pushing|shoving|hurting|assaulting|stalking) (?:me|us|my|a|the|our|him|her|them|someone|staff|people)`,
+  `(?:is|are|s|re|keeps|keep|and) (?:threatening|attacking|hitting|beating|kicking|punching|chasing|following|choking|grabbing|holding|pushing|shoving|hurting|assaulting|stalking) (?:me|us|my|a|the|our|him|her|them|someone|staff|people)`,
   '(?:threatening|attacking|hitting|beating|kicking|punching|chasing|choking|grabbing|hurting) (?:me|us|my colleague|a colleague|staff) (?:right )?now',
   'threatens to (?:kill|hurt|stab|shoot|beat)',
   '(?:going to|gonna|will) (?:kill|stab|shoot|hurt|beat) (?:me|us|you|everyone|someone)',
@@ -84,15 +93,24 @@ const EMERGENCY = rx([
   'det brinner',
   'luktar brant',
   'kommer rok',
-  'rok (?:fran|ur|i|under)',
+  'rok (?:fran|ur|i|under|kommer|sprider|valler|stiger)',
+  // "det ryker", "ryker ur elskåpet": smoke seen now.
+  'ryker',
+  'brand (?:i|pa|har|bryter)',
+  '(?:har|ar) (?:en )?brand',
+  '(?:theres|there is|we have) (?:a )?(?:fire|smoke)',
+  'smoke (?:from|coming|in|is)',
+  'flames?',
+  'i lagor',
   'brandlarm\\w* (?:gar|tjuter|ljuder|har gatt)',
-  'misstankt (?:paket|foremal|forsandelse)',
+  // A bag or parcel nobody owns: the same procedure as a suspicious object.
+  '(?:misstankt|misstankta|konstig|konstigt|overgiven|overgivet|overgivna|kvarglomd|kvarglomt|oidentifierad|oidentifierat|okand|okant) (?:\\w+ )?(?:paket|foremal|forsandelse|vaska|vaskan|ryggsack|kasse|bag|lada|kartong|bil)',
   'paket\\w* (?:\\w+ ){0,10}(?:sladd|sladdar|tickar|ticka)',
   'vitt pulver',
   'smell\\w* (?:of )?smoke',
   'smoke (?:from|coming|in)',
   'fire alarm (?:is )?(?:going off|ringing|sounding)',
-  'suspicious (?:package|parcel|device|object)',
+  '(?:suspicious|unattended|abandoned|strange) (?:looking )?(?:package|parcel|device|object|bag|backpack|box|suitcase|vehicle)',
   'white powder',
   'wires? sticking out',
   'brinner (?:i|pa|nu|det)',
@@ -167,6 +185,21 @@ const EMERGENCY = rx([
 /** Someone cannot get away, or someone dangerous is at the door. */
 const TRAPPED = rx([
   'kommer inte (?:ut|undan|dar ifran|darifran|harifran)',
+  // "han låter mig inte gå", "släpper inte ut mig", "kan inte gå ut": someone holds the writer.
+  '(?:later|slapper) (?:mig|oss|henne|honom) inte (?:ga|ut|komma|lamna|ga ut|fly)',
+  '(?:later|slapper) inte (?:mig|oss) (?:ga|ut|komma|lamna)',
+  'kan inte (?:ga ut|komma ut|ta mig ut|ta mig harifran|fly|lamna rummet|ta mig darifran)',
+  'blockerar (?:dorren|utgangen|vagen)',
+  'star i dorren och',
+  '(?:bryter|bryta|bankar|sparkar|slar) (?:upp|in|sonder|pa) (?:dorren|fonstret|fonster|porten|rutan)',
+  'forsoker (?:bryta|ta sig|komma|tranga sig) (?:sig )?(?:in|upp)',
+  'forsoker bryta upp',
+  'krossar (?:rutan|fonstret|fonster)',
+  // Someone advancing on the writer.
+  '(?:kommer|springer|rusar|gar) (?:emot|mot|fram mot|rakt mot) (?:mig|oss)',
+  '(?:coming|running|walking|heading) (?:at|towards|toward) (?:me|us)',
+  '(?:is|s) (?:following|chasing|stalking) me',
+  '(?:wont|will not) let (?:me|us) (?:go|leave|out)',
   'inte kommer (?:ut|undan|darifran|harifran)',
   'instangd',
   'lasta in mig',
@@ -175,7 +208,11 @@ const TRAPPED = rx([
   'har lasat in mig',
   '(?:har )?last in (?:mig|oss)',
   'barrikader\\w*',
-  '(?:star|vantar|sitter|gar runt) (?:\\w+ ){0,2}utanfor (?:min|mitt|dorren|huset|kontoret|entren|rummet|lagenheten|bostaden)',
+  // Alone with someone who will not leave.
+  'ensam (?:\\w+ ){0,4}(?:vagrar|vill inte) (?:ga|lamna)',
+  '(?:vagrar|vill inte) (?:ga|lamna) (?:\\w+ ){0,4}ensam',
+  'alone (?:\\w+ ){0,4}(?:refuses|wont) (?:to )?leave',
+  '(?:star|vantar|sitter|gar runt|smyger|lurar) (?:\\w+ ){0,4}utanfor (?:min|mitt|mina|dorren|huset|kontoret|entren|rummet|lagenheten|bostaden|jobbet|skolan|forskolan|porten|fonstret|hemmet|receptionen)',
   'utanfor dorren och (?:skriker|hotar|bankar|sparkar)',
   'bankar pa dorren',
   'sparkar pa dorren',
@@ -187,10 +224,12 @@ const TRAPPED = rx([
   'cant (?:get out|escape|get away|leave)',
   'cannot (?:get out|escape|get away|leave)',
   'trapped',
+  'stuck (?:in|inside) (?:with|and)',
   'locked (?:myself )?in',
   'hiding (?:from|in)',
   '(?:is|s|are|re|standing|waiting) (?:right )?outside (?:my|the|our) (?:door|house|office|home|room|flat|apartment)',
   'trying to (?:get|break) in',
+  '(?:smashing|breaking|kicking in|kicking down) (?:the |my |our )?(?:windows?|door|doors|glass)',
   'banging on the door',
 ]);
 
@@ -248,7 +287,6 @@ const NOW_EXPLICIT = rx([
   'as i type',
   'while i(?:m| am) (?:writing|typing)',
   'pagar',
-  'pagaende',
   'akut',
   'i detta nu',
   'i denna stund',
@@ -262,6 +300,10 @@ const NOW_EXPLICIT = rx([
 ]);
 const NOW = rx([
   'nu',
+  'pagaende',
+  'har inne',
+  'har nu',
+  'igen',
   'nyss',
   'precis',
   'ringa 112',
@@ -275,6 +317,7 @@ const NOW = rx([
   'ar kvar',
   'fortfarande kvar',
   'vagrar ga',
+  'vill inte ga',
   'vagrar lamna',
   'now',
   'help',
@@ -295,6 +338,8 @@ const PAST = rx([
   'i gar',
   'igar',
   'i forrgar',
+  'i fjol',
+  'ifjol',
   'forra (?:veckan|manaden|aret|terminen|helgen|mandagen|tisdagen|onsdagen|torsdagen|fredagen)',
   'for (?:en|ett|tva|tre|fyra|nagra|ett par) (?:\\w+ )?(?:dag|dagar|vecka|veckor|manad|manader|ar|timmar|timme) sedan',
   'haromdagen',
@@ -310,8 +355,12 @@ const PAST = rx([
   'earlier this (?:week|month|year)',
   'efterat',
   'i efterhand',
+  // "krisstöd efter en stor brand": the aftermath, not the fire.
+  'efter (?:en|ett|den|det) (?:\\w+ ){0,2}(?:brand|handelse|olycka|incident|attack|hot|hotet|overfall|kris|skottlossning|explosion|inbrott)',
+  'efter (?:branden|olyckan|handelsen|hotet|attacken|incidenten|overfallet|krisen|inbrottet|skottlossningen)',
   'afterwards',
   'after the (?:incident|attack|event)',
+  'after (?:being|having been|i was|we were)',
 ]);
 
 /** Planning, policy, statistics, training: about the general case, not a person in danger. */
@@ -325,7 +374,8 @@ const GENERAL = rx([
   'rutin\\w*',
   'policy\\w*',
   'statistik',
-  'plan',
+  // "plan 3" is a floor, not a plan.
+  'plan(?! \\d)',
   'planen',
   'planering\\w*',
   'forebygg\\w*',
@@ -405,12 +455,27 @@ const DIGITAL = rx([
   'snapchat',
 ]);
 
+/**
+ * Idioms that share a danger word but never mean danger ("det brinner i knutarna" is a deadline,
+ * "it's so hot in here" is the weather): removed before the rules read the text.
+ */
+const IDIOM = new RegExp(
+  `\\b(?:${[
+    'brinner i knutarna',
+    'brinner for',
+    '(?:so|very|too|really|is|its|it s|getting) hot',
+    'hot (?:in here|today|outside|weather|day|summer|coffee|water|topic|desk)',
+  ].join('|')})\\b`,
+  'g',
+);
+
 function normalise(text: string): string {
   return fold(text)
     .replace(/['’`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(IDIOM, ' ');
 }
 
 /** Classifies one message. Pure and cheap (a handful of regular expressions). */

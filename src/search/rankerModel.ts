@@ -1,21 +1,21 @@
-/** Written by `npm run train` (bench/train.ts): do not edit by hand. Fitted on 2884 questions (eval/kb.jsonl, eval/heldout/tune.jsonl and the knowledge base's own). */
+/** Written by `npm run train` (bench/train.ts): do not edit by hand. Fitted on 2931 questions (eval/kb.jsonl, eval/heldout/tune.jsonl and the knowledge base's own). */
 import type { RankerModel } from './ranker';
 
 export const RANKER_MODEL: RankerModel = {
   candidate: {
-    bm: 0.396,
-    best: 0.903,
-    posterior: 4.58,
-    coverage: 2.57,
-    signature: 1.868,
-    bmGap: 3.209,
-    bestGap: 1.748,
-    bestSq: -1.021,
-    nearCopy: 0.59,
-    bestLead: -0.546,
-    posteriorLead: -0.732,
-    oos: 0.615,
-    oosBest: 3.325,
+    bm: 0.42,
+    best: 0.814,
+    posterior: 4.703,
+    coverage: 2.542,
+    signature: 1.855,
+    bmGap: 3.214,
+    bestGap: 1.762,
+    bestSq: -0.825,
+    nearCopy: 1.075,
+    bestLead: -0.62,
+    posteriorLead: -0.911,
+    oos: 0.635,
+    oosBest: 3.277,
   },
-  none: { bias: 1.885, unknownShare: 3.406, evidence: -2.056, maxBest: 0.845, maxCoverage: 0.126 },
+  none: { bias: 1.854, unknownShare: 3.406, evidence: -2.027, maxBest: 0.948, maxCoverage: 0.038 },
 };

@@ -85,3 +85,27 @@ describe('out of scope gets no confident answer', () => {
     }
   });
 });
+
+describe('the plain question "what do I do if I am threatened at work"', () => {
+  // The flagship question of the bot: answered with the procedure, not "Menade du…?".
+  test.each([
+    'Vad gör jag om jag blir hotad på jobbet?',
+    'jag har blivit hotad av en brukare',
+    "I'm being threatened at work",
+    'en pappa hotade mig på förskolan, vad gör jag?',
+  ])('%j is answered with hv-akut-hotad-nu', (q) => {
+    const { decision } = search.ask(q);
+    expect(decision).toMatchObject({ kind: 'answer', topicId: 'hv-akut-hotad-nu' });
+  });
+
+  test('"jag blir hotad" alone at least offers hv-akut-hotad-nu first', () => {
+    const { decision } = search.ask('jag blir hotad');
+    expect(
+      decision.kind === 'answer'
+        ? decision.topicId
+        : decision.kind === 'clarify'
+          ? decision.options[0]
+          : null,
+    ).toBe('hv-akut-hotad-nu');
+  });
+});
