@@ -37,7 +37,7 @@ describe('ASK_THE_TEAM_ENABLED=false', () => {
       await h.send(
         teamsMessage(h.channel.serviceUrl, {
           ...who,
-          value: { verb: 'question.submit', key: 'k', text: 'hej' },
+          value: { verb: 'question.submit', askKey: 'k', text: 'hej' },
         }),
       ),
     );

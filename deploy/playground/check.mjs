@@ -5,7 +5,10 @@
 //
 //   PERSON=reporter node deploy/playground/check.mjs
 //
-//   PERSON          employee | manager | reporter | all (all: the three paths in one conversation)
+//   PERSON          employee | manager | reporter | asker | all (all: every path in one conversation)
+//   BOT_URL, TEAM_STUB_URL, TEAM_CHANNEL, TEAM_MEMBER
+//                   asker only (client-test.mjs sets them): the bot, the security team's channel stub, its
+//                   conversation id and the team member ({id, aadObjectId}) who answers over HTTP
 //   CHROMIUM        the browser binary (/usr/bin/chromium)
 //   PLAYGROUND_URL  where the Playground listens (http://127.0.0.1:56150)
 //   OUT_DIR         screenshots, activities.json and result.json (data/playground/check-<time>)
@@ -63,9 +66,12 @@ const ENGLISH = [
   /\bReports are handled in a private chat\b/,
   /\bDid you mean\b/,
   /\bThank you\b/,
+  /\bYour question has been sent\b/,
+  /\bAnswer to your question\b/,
+  /\bWhat happens to the text\b/i,
 ];
 const ENGLISH_BUTTONS =
-  /^(Next|Back|Cancel|Send|Help|Report an incident|Report the incident|Who does what\?|My reports|Choose organisation|Yes|No|Read more|Show more|Save|Edit)$/;
+  /^(Thanks, that helped|I have a follow-up question|Send the question|Ask the security function|Next|Back|Cancel|Send|Help|Report an incident|Report the incident|Who does what\?|My reports|Choose organisation|Yes|No|Read more|Show more|Save|Edit)$/;
 // Acronyms that must stay in capitals in titles and buttons (lower case only inside addresses like imy.se).
 const ACRONYMS = /(?<![\w./@-])(imy|nis2|rsa|mcf|msb|gdpr|afs|it-säkerhet)(?![\w./])/;
 
@@ -527,7 +533,164 @@ async function reporter() {
   );
 }
 
-const PATHS = { employee, manager, reporter };
+const QUESTION = 'Får jag ta med min jobbdator på semester utomlands och jobba därifrån?';
+const ANSWER = 'Nej, inte utan beslut från din chef och IT-avdelningen.';
+
+/** What the bot has posted to the security team's channel stub (client-test.mjs). */
+async function teamActivities() {
+  const res = await fetch(new URL('_recorded', process.env.TEAM_STUB_URL), {
+    signal: AbortSignal.timeout(5000),
+  });
+  return res.ok ? res.json() : [];
+}
+
+/** Polls the stub until a team card matches, or gives up after `timeoutMs`. */
+async function teamCard(match, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = (await teamActivities()).filter((r) => match(JSON.stringify(r.activity))).at(-1);
+    if (found) return found.activity;
+    await page.waitForTimeout(250);
+  }
+  return undefined;
+}
+
+/** The data of the card action with `verb` (Action.Execute or Action.Submit), searched in the whole card. */
+function actionData(node, verb) {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const d = actionData(n, verb);
+      if (d) return d;
+    }
+  } else if (node && typeof node === 'object') {
+    if (node.data && typeof node.data === 'object' && node.data.verb === verb) return node.data;
+    if (node.verb === verb && typeof node.type === 'string' && /^Action\./.test(node.type))
+      return { ...(node.data ?? {}), verb };
+    for (const v of Object.values(node)) {
+      const d = actionData(v, verb);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+/** The team member presses "Svara" in the channel: an Action.Execute invoke, as Teams posts it. */
+async function answerAsTeam(data, answer) {
+  const member = JSON.parse(process.env.TEAM_MEMBER);
+  const activity = {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `team-invoke-${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: process.env.TEAM_STUB_URL,
+    channelId: 'msteams',
+    from: { id: member.id, name: 'Säkerhetsfunktionen', aadObjectId: member.aadObjectId },
+    conversation: {
+      id: `${process.env.TEAM_CHANNEL};messageid=1`,
+      conversationType: 'channel',
+      isGroup: true,
+    },
+    recipient: { id: 'bot', name: 'Säkerhetsguiden' },
+    locale: 'sv-SE',
+    value: { action: { type: 'Action.Execute', verb: 'question.answer', data: { ...data, answer } } },
+  };
+  const res = await fetch(new URL('/api/messages', process.env.BOT_URL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+    signal: AbortSignal.timeout(15000),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** Waits (bounded) until a card in the chat contains `needle`: a proactive message arrives unasked. */
+async function waitForCard(needle, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const all = await cards().allInnerTexts();
+    if (all.some((t) => t.includes(needle))) {
+      await page.waitForTimeout(800);
+      await inspect();
+      return cards().filter({ hasText: needle }).last();
+    }
+    await page.waitForTimeout(250);
+  }
+  return undefined;
+}
+
+/**
+ * A person asks the security function in their chat; the team (over HTTP, see client-test.mjs) answers in
+ * its channel card; the answer arrives in the person's chat with "Tack, det hjälpte" / "Jag har en
+ * följdfråga"; "mina frågor" lists the question.
+ */
+async function asker() {
+  if (!process.env.TEAM_STUB_URL || !process.env.BOT_URL || !process.env.TEAM_MEMBER) {
+    check('asker path has a team channel stub (run through npm run test:client)', false);
+    return;
+  }
+  let r = await say('fråga säkerhetsfunktionen', 'ask-card');
+  const askCard = lastCard();
+  const askText = await text(askCard);
+  check(
+    '"fråga säkerhetsfunktionen" opens the ask card, in Swedish, with what happens to the text',
+    r.replied && (await askCard.locator('textarea').count()) > 0 && /Vad händer med texten/.test(askText),
+    askText.slice(0, 100),
+  );
+  await askCard.locator('textarea').first().fill(QUESTION);
+  await screenshot('ask-filled');
+  r = await click(askCard, exactly('Skicka frågan'), 'ask-receipt');
+  const receipt = await text(lastCard());
+  const id = /FQ-\d{4}-\d{6}/.exec(receipt)?.[0];
+  check(
+    '"Skicka frågan" gives a receipt with an FQ- number',
+    r.replied && Boolean(id),
+    receipt.slice(0, 120),
+  );
+  if (!id) return;
+
+  const card = await teamCard((t) => t.includes(id) && t.includes(QUESTION.slice(0, 40)));
+  const answerData = card && actionData(card, 'question.answer');
+  check(
+    'the security team\'s channel gets the question card with "Svara"',
+    Boolean(answerData) && JSON.stringify(card).includes('Svara'),
+    card ? `card for ${id}` : 'nothing posted to the team channel',
+  );
+  if (!answerData) return;
+  const answered = await answerAsTeam(answerData, ANSWER);
+  check(
+    'the team member\'s "Svara" is accepted and the team card shows Besvarad',
+    answered.status === 200 && answered.body.includes('Besvarad'),
+    `HTTP ${answered.status}`,
+  );
+
+  const answerCard = await waitForCard(ANSWER);
+  await screenshot('answer-arrived');
+  const answerText = answerCard ? await text(answerCard) : '';
+  const buttons = answerCard ? (await answerCard.locator('button').allInnerTexts()).map((b) => b.trim()) : [];
+  check(
+    'the answer arrives in the person\'s chat with "Tack, det hjälpte" and "Jag har en följdfråga"',
+    answerText.includes(`Svar på din fråga ${id}`) &&
+      buttons.includes('Tack, det hjälpte') &&
+      buttons.includes('Jag har en följdfråga'),
+    answerText.slice(0, 120),
+  );
+  if (!answerCard) return;
+  r = await click(answerCard, exactly('Tack, det hjälpte'), 'thanks');
+  const thanked = `${String(botMessages().at(-1)?.body?.text ?? '')}\n${await text(lastCard())}`;
+  check(
+    '"Tack, det hjälpte" is acknowledged in Swedish',
+    r.replied && /Tack för att du berättade/.test(thanked),
+    thanked.slice(0, 80),
+  );
+  const helped = await teamCard((t) => t.includes(id) && t.includes('det hjälpte'), 10000);
+  check('the team card is updated: the person says it helped', Boolean(helped));
+
+  r = await say('mina frågor', 'my-questions');
+  const mine = await text(lastCard());
+  check('"mina frågor" lists the question', r.replied && mine.includes(id), mine.slice(0, 100));
+}
+
+const PATHS = { employee, manager, reporter, asker };
 
 try {
   await page.goto(playgroundUrl, { waitUntil: 'load', timeout: 60000 });
@@ -542,6 +705,8 @@ try {
 } finally {
   for (const { kind, detail } of defects.values()) check(kind, false, detail);
   if (defects.size === 0) check('no English, cut titles or lower-case acronyms on any card', true);
+  // A script error in the client usually means a button that does nothing (a card field named "key" did).
+  check('the Playground page raised no script errors', pageErrors.length === 0, pageErrors[0]);
   fs.writeFileSync(path.join(outDir, 'activities.json'), JSON.stringify(activities, null, 2));
   fs.writeFileSync(
     path.join(outDir, 'result.json'),

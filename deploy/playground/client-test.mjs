@@ -4,13 +4,18 @@
 // sends), and drives it with Debian's Chromium via playwright-core (deploy/playground/check.mjs). Fails when
 // any check fails. Screenshots, the exchanged activities and result.json go to data/client-test/<person>/.
 //
+// The asker path needs a security team, which the Playground (one user) cannot play: QUESTION_ROUTES sends
+// every area to a team channel whose serviceUrl is a small channel stub in this script (it records what the
+// bot posts and updates there); check.mjs reads the stub and posts the team member's "Svara" to the bot.
+//
 //   CHROMIUM  the browser binary (/usr/bin/chromium; `apt-get install -y chromium` on Debian)
 //   OUT_DIR   where screenshots go (data/client-test)
-//   PERSONS   which paths to run, comma-separated (employee,manager,reporter)
+//   PERSONS   which paths to run, comma-separated (employee,manager,reporter,asker)
 //
 // Everything listens on 127.0.0.1; the browser may reach nothing else. Exit code 0 = every check passed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outRoot = path.resolve(process.env.OUT_DIR ?? path.join(root, 'data/client-test'));
-const persons = (process.env.PERSONS ?? 'employee,manager,reporter').split(',').filter(Boolean);
+const persons = (process.env.PERSONS ?? 'employee,manager,reporter,asker').split(',').filter(Boolean);
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const START_TIMEOUT_MS = 60_000;
 
@@ -54,6 +59,56 @@ async function waitFor(url, child, what) {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${what} did not answer on ${url} within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+/** The security team's channel, as the Bot Framework connector would take it: what the bot posts. */
+const TEAM_CHANNEL = '19:client-test-security@thread.tacv2';
+const TEAM_MEMBER = { id: 'client-test-expert', aadObjectId: 'aad-client-test-expert' };
+
+/**
+ * A channel stub on 127.0.0.1: POST/PUT on /v3/conversations/<id>/activities[/<activity id>] are recorded
+ * and answered like the connector; GET /_recorded returns them (check.mjs polls it).
+ */
+function teamChannelStub() {
+  const recorded = [];
+  let next = 0;
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/_recorded') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(recorded));
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= 1_000_000) chunks.push(c);
+    });
+    req.on('end', () => {
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      if (!m || !['POST', 'PUT'].includes(req.method ?? '')) {
+        res.writeHead(404).end();
+        return;
+      }
+      let activity = {};
+      try {
+        activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      const id = m[2] ? decodeURIComponent(m[2]) : `team-activity-${(next += 1)}`;
+      recorded.push({ method: req.method, conversationId: decodeURIComponent(m[1]), id, activity });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }),
+    );
+  });
 }
 
 const children = [];
@@ -105,7 +160,20 @@ fs.mkdirSync(outRoot, { recursive: true });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-client-test-'));
 let status = 0;
 const summary = [];
+let stub;
 try {
+  stub = await teamChannelStub();
+  const teamConversation = {
+    channelId: 'msteams',
+    serviceUrl: stub.url,
+    conversation: { id: TEAM_CHANNEL, conversationType: 'channel', isGroup: true },
+  };
+  const route = { conversation: teamConversation, members: [TEAM_MEMBER.aadObjectId] };
+  const questionRoutes = Object.fromEntries(
+    ['hot-och-vald', 'otillaten-paverkan', 'informationssakerhet', 'fortroendevaldas-sakerhet', 'ovrigt'].map(
+      (area) => [area, route],
+    ),
+  );
   const botPort = await freePort();
   log(`bot on 127.0.0.1:${botPort}, data in ${dataDir}`);
   const bot = start(
@@ -122,6 +190,9 @@ try {
       MicrosoftAppType: '',
       MicrosoftAppTenantId: '',
       STORAGE: 'sqlite',
+      ASK_THE_TEAM_ENABLED: 'true',
+      QUESTION_ROUTES: JSON.stringify(questionRoutes),
+      OUTBOX_POLL_MS: '200',
     },
     path.join(outRoot, 'bot.log'),
   );
@@ -150,6 +221,10 @@ try {
         OUT_DIR: outDir,
         PERSON: person,
         CHROMIUM: chromium,
+        BOT_URL: `http://127.0.0.1:${botPort}`,
+        TEAM_STUB_URL: stub.url,
+        TEAM_CHANNEL,
+        TEAM_MEMBER: JSON.stringify(TEAM_MEMBER),
       });
       summary.push(`${person}: ${code === 0 ? 'passed' : 'FAILED'}`);
       if (code !== 0) status = 1;
@@ -162,6 +237,7 @@ try {
   status = 2;
 } finally {
   for (const child of children) await stop(child);
+  await new Promise((r) => (stub ? stub.server.close(r) : r()));
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 log(`${summary.join('; ') || 'nothing ran'}; screenshots in ${path.relative(root, outRoot)}/`);

@@ -57,7 +57,9 @@ export const VERB_SCHEMAS = {
   // "Fråga säkerhetsfunktionen". Free texts stay unbounded here: the use case answers a too long
   // question or answer with the card and its own message, keeping what was written.
   'question.start': z.object({ text: z.string().optional(), kbArea: id.optional(), area: id.optional() }),
-  'question.submit': z.object({ key: id.optional(), text: z.string().optional(), area: id.optional() }),
+  // The idempotency key is "askKey", never "key": the Agents Playground's Action.Submit throws on a data
+  // field named key and sends nothing (found by npm run test:client).
+  'question.submit': z.object({ askKey: id.optional(), text: z.string().optional(), area: id.optional() }),
   'question.mine': NO_DATA,
   'question.open': z.object({ id }),
   'question.take': questionAction({}),

@@ -86,7 +86,7 @@ const json = (c: unknown) => JSON.stringify(c);
 
 describe('question delivery', () => {
   it('without a route the team card waits (throws to retry); after registration it is posted and remembered', async () => {
-    await service.submit(person, { text: 'Min fråga om kameror', key: 'k1' });
+    await service.submit(person, { text: 'Min fråga om kameror', askKey: 'k1' });
     const [message] = await repo.claimDueOutbox(now, 10, 60_000);
     await expect(senders.teams(message!)).rejects.toMatchObject({ code: 'no-question-route' });
     await service.register(team, 'övrigt');
@@ -101,7 +101,7 @@ describe('question delivery', () => {
 
   it('the answer reaches the person with thanks / follow-up buttons; thanks updates the team card in place', async () => {
     await service.register(team, 'övrigt');
-    await service.submit(person, { text: 'Fråga', key: 'k2' });
+    await service.submit(person, { text: 'Fråga', askKey: 'k2' });
     await deliverAll();
     await service.team(team, 'answer', { id: 'FQ-2026-000001', answer: 'Så här gör du.' });
     await deliverAll();
@@ -118,7 +118,7 @@ describe('question delivery', () => {
 
   it('a failed send to the person rejects, so the outbox retries it', async () => {
     await service.register(team, 'övrigt');
-    await service.submit(person, { text: 'Fråga', key: 'k3' });
+    await service.submit(person, { text: 'Fråga', askKey: 'k3' });
     await deliverAll();
     await service.team(team, 'answer', { id: 'FQ-2026-000001', answer: 'Svar' });
     messenger.failing = true;

@@ -78,7 +78,7 @@ afterEach(async () => {
 
 async function ask(text = 'Får jag ta med jobbdatorn till Thailand?', area = 'informationssakerhet') {
   const form = card(service.askCard(person, { text }));
-  const replies = await service.submit(person, { text, area, key: form.key });
+  const replies = await service.submit(person, { text, area, askKey: form.key });
   const id = /FQ-\d{4}-\d{6}/.exec(texts(replies))?.[0] ?? '';
   return { id, replies, key: form.key as string };
 }
@@ -95,15 +95,17 @@ describe('asking', () => {
     const first = await ask();
     expect(first.id).toBe('FQ-2026-000001');
     expect(await repo.get(first.id)).toMatchObject({ status: 'open', area: 'informationssakerhet' });
-    const again = await service.submit(person, { text: 'x', area: 'ovrigt', key: first.key });
+    const again = await service.submit(person, { text: 'x', area: 'ovrigt', askKey: first.key });
     expect(texts(again)).toContain(first.id);
     expect(await repo.pendingOutboxCount()).toBe(1);
   });
 
   it('an empty or too long question re-renders the card with a message and stores nothing', async () => {
-    expect(texts(await service.submit(person, { text: '  ', key: 'k' }))).toContain('Skriv din fråga först');
+    expect(texts(await service.submit(person, { text: '  ', askKey: 'k' }))).toContain(
+      'Skriv din fråga först',
+    );
     const long = 'a'.repeat(1001);
-    const replies = await service.submit(person, { text: long, key: 'k' });
+    const replies = await service.submit(person, { text: long, askKey: 'k' });
     expect(texts(replies)).toContain('för lång');
     expect(card(replies).text).toBe(long);
     expect(await repo.listAll()).toEqual([]);

@@ -121,7 +121,7 @@ export class QuestionService {
     const t = QUESTION_TEXTS[caller.lang];
     const text = str(data.text).trim();
     const area = isQuestionArea(data.area) ? data.area : undefined;
-    const key = str(data.key).trim() || randomUUID();
+    const key = str(data.askKey).trim() || randomUUID();
     const again = (error: string) => [
       askView(caller.lang, {
         text: str(data.text),
