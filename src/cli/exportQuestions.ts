@@ -6,11 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { questionsToCsv, questionsToJson } from '../questions/exportQuestions';
 import { openQuestionRepository } from '../questions/open';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { option } from './args';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -11,11 +11,7 @@ import { toCsv, toJson } from '../report/store/exportReports';
 import { PostgresReportRepository } from '../report/store/postgresReportRepository';
 import type { ReportRepository } from '../report/store/repository';
 import { SqliteReportRepository } from '../report/store/sqliteReportRepository';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { option } from './args';
 
 async function main(): Promise<void> {
   const config = loadConfig();

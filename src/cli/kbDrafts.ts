@@ -7,11 +7,7 @@ import { loadConfig } from '../config';
 import { formatIssue } from '../knowledge/loader';
 import { checkDrafts, writeDrafts } from '../questions/kbDrafts';
 import { openQuestionRepository } from '../questions/open';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { option } from './args';
 
 async function main(): Promise<void> {
   const config = loadConfig();
