@@ -22,6 +22,8 @@ const HAND: RankerModel = {
     bmGap: 2,
     bestGap: 1,
     bestSq: 0,
+    best3: 0,
+    knn: 0,
     nearCopy: 0,
     bestLead: 0,
     posteriorLead: 0,

@@ -2,7 +2,7 @@
  * Trains the learned ranker and writes src/search/rankerModel.ts. One command, deterministic:
  *   npm run train            (then npm run calibrate to see how well its confidence is calibrated)
  * Trained on the knowledge base's own example questions (each asked of an index without it), our
- * own evaluation set and the tuning half of the held-out set. Never on eval/heldout/test.jsonl.
+ * own evaluation set and the tuning half of the held-out set. Never on eval/heldout/dev.jsonl (decisions are checked on it) nor eval/heldout/test.jsonl (reported only).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -357,7 +357,9 @@ export class KnowledgeIndex {
     }
     queryNorm = Math.sqrt(queryNorm);
     const vocab = this.df.length;
-    const raw = chosen.map((d) => {
+    // The nearest lines over all candidates, for the neighbours' vote (see knn below).
+    const nearest: Array<[number, number]> = [];
+    const raw = chosen.map((d, ci) => {
       const doc = this.docs[d]!;
       let bm25 = 0;
       let covered = 0;
@@ -372,6 +374,8 @@ export class KnowledgeIndex {
         loglik += w * Math.log((tf + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
       }
       let best = 0;
+      let second = 0;
+      let third = 0;
       const p = doc.probes;
       for (let line = 0; line < p.norms.length; line++) {
         const norm = p.norms[line]!;
@@ -382,12 +386,21 @@ export class KnowledgeIndex {
           if (v !== undefined) dot += v * p.values[k]!;
         }
         const cos = queryNorm > 0 ? dot / (norm * queryNorm) : 0;
-        if (cos > best) best = cos;
+        if (cos > best) {
+          third = second;
+          second = best;
+          best = cos;
+        } else if (cos > second) {
+          third = second;
+          second = cos;
+        } else if (cos > third) third = cos;
+        if (cos > 0) keepNearest(nearest, cos, ci);
       }
       return {
         doc,
         bm: bm25Max > 0 ? bm25 / bm25Max : 0,
         best,
+        best3: (best + second + third) / 3,
         loglik,
         coverage: totalMass > 0 ? covered / totalMass : 0,
         signature: totalMass > 0 ? signature / totalMass : 0,
@@ -402,6 +415,15 @@ export class KnowledgeIndex {
     const posts = raw.map((r) => Math.exp(r.loglik - maxLog) / z);
     const [best1, best2] = topTwo(raw.map((r) => r.best));
     const [post1, post2] = topTwo(posts);
+    // The neighbours' vote: of the question's nearest lines anywhere, the share (by similarity
+    // squared) that belongs to each candidate. With many ways of asking per topic, a topic that
+    // owns most of the close neighbours is more likely than one with a single lucky line.
+    const vote = new Float64Array(raw.length);
+    let voteSum = 0;
+    for (const [cos, ci] of nearest) {
+      vote[ci]! += cos * cos;
+      voteSum += cos * cos;
+    }
     none.evidence = Math.min(1, (Math.max(...raw.map((r) => r.coverage)) * totalMass) / (2 * this.maxIdf));
     none.maxBest = maxBest;
     none.maxCoverage = Math.max(...raw.map((r) => r.coverage));
@@ -416,6 +438,8 @@ export class KnowledgeIndex {
           best: r.best,
           posterior: posts[i] ?? 0,
           bestSq: r.best * r.best,
+          best3: r.best3,
+          knn: voteSum > 0 ? (vote[i] ?? 0) / voteSum : 0,
           nearCopy: r.best >= 0.9 ? 1 : 0,
           bestLead: r.best === best1 ? best1 - best2 : 0,
           posteriorLead: posts[i] === post1 ? post1 - post2 : 0,
@@ -448,6 +472,18 @@ export class KnowledgeIndex {
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
     return { candidates, confidence: candidates[0]?.score ?? 0, terms: v.terms, none: round(none) };
   }
+}
+
+/** Lines in the neighbours' vote. */
+const NEIGHBOURS = 10;
+
+/** Keeps the NEIGHBOURS most similar [cosine, candidate] pairs, most similar first. */
+function keepNearest(list: Array<[number, number]>, cos: number, candidate: number): void {
+  if (list.length === NEIGHBOURS && cos <= list[NEIGHBOURS - 1]![0]) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1]![0] < cos) at--;
+  list.splice(at, 0, [cos, candidate]);
+  if (list.length > NEIGHBOURS) list.pop();
 }
 
 /** The largest and second-largest of a list (0 when missing). */

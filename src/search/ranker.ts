@@ -28,6 +28,10 @@ export const CANDIDATE_FEATURES = [
   'bestGap',
   /** best squared: a near-copy of a known way of asking is much stronger evidence than a loose one. */
   'bestSq',
+  /** Mean of the three nearest lines of the document: several close ways of asking, not one lucky line. */
+  'best3',
+  /** The neighbours' vote: this document's share of the question's ten nearest lines anywhere. */
+  'knn',
   /** 1 when the question is a near copy (cosine 0.9 or more) of one of the document's lines. */
   'nearCopy',
   /** How far this candidate's best leads the runner-up's (0 unless it is the leader). */

@@ -11,6 +11,8 @@ export const RANKER_MODEL: RankerModel = {
     bmGap: 3.214,
     bestGap: 1.762,
     bestSq: -0.825,
+    best3: 0,
+    knn: 0,
     nearCopy: 1.075,
     bestLead: -0.62,
     posteriorLead: -0.911,
