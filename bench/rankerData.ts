@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from '../src/knowledge/loader';
-import type { Topic } from '../src/knowledge/schema';
 import { parseEvalLines } from '../src/search/evaluation';
 import { KnowledgeIndex, type IndexDoc, type RankingView } from '../src/search/index';
 import {
@@ -49,9 +48,10 @@ export function buildIndex(
   keep: (i: number) => boolean = () => true,
   model?: RankerModel,
 ): KnowledgeIndex {
-  const topics: Topic[] = searchableTopics(kb).map((t) => ({
+  const topics = searchableTopics(kb).map((t) => ({
     ...t,
     questions: t.questions.filter((_, i) => keep(i)),
+    examples: (t.examples ?? []).filter((_, i) => keep(i)),
   }));
   return new KnowledgeIndex(topics, {
     synonymGroups: kb.synonymGroups,
@@ -70,10 +70,14 @@ export function buildRows(kb: KnowledgeBase, files: string[]): Row[] {
   const rows: Row[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const index = buildIndex(kb, (i) => i % FOLDS !== f);
-    for (const t of searchableTopics(kb))
+    for (const t of searchableTopics(kb)) {
       t.questions.forEach((q, i) => {
         if (i % FOLDS === f) rows.push({ source: 'kb-questions', view: index.view(q), expect: t.id });
       });
+      (t.examples ?? []).forEach((q, i) => {
+        if (i % FOLDS === f) rows.push({ source: 'kb-examples', view: index.view(q), expect: t.id });
+      });
+    }
     for (const c of kb.outOfScope)
       c.questions.forEach((q, i) => {
         if (i % FOLDS === f) rows.push({ source: 'kb-out-of-scope', view: index.view(q), expect: null });

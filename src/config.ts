@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseQuestionRoutes, type QuestionRoutes } from './questions/routes';
+import type { Thresholds } from './search/decide';
 
 /**
  * The only reader of process.env. Every variable is validated once at start-up; a bad setup fails
@@ -47,6 +48,8 @@ const schema = z.object({
   SEARCH_ANSWER_THRESHOLD: fraction(0.5),
   SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
+  SEARCH_LEAD_THRESHOLD: fraction(0.4),
+  SEARCH_LEAD_RATIO: z.coerce.number().min(1).default(1.75),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: optionalString,
   SECURITY_TEAM_AAD_OBJECT_IDS: commaList,
@@ -141,7 +144,7 @@ export interface AppConfig {
   };
   knowledgeDir: string;
   contactsFile?: string;
-  search: { answerThreshold: number; suggestThreshold: number; ambiguityMargin: number };
+  search: Thresholds;
   storage: { kind: 'sqlite' | 'postgres'; databaseUrl?: string };
   reports: {
     securityTeamAadObjectIds: readonly string[];
@@ -211,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
       answerThreshold: e.SEARCH_ANSWER_THRESHOLD,
       suggestThreshold: e.SEARCH_SUGGEST_THRESHOLD,
       ambiguityMargin: e.SEARCH_AMBIGUITY_MARGIN,
+      leadThreshold: e.SEARCH_LEAD_THRESHOLD,
+      leadRatio: e.SEARCH_LEAD_RATIO,
     }),
     storage: Object.freeze({ kind: e.STORAGE, databaseUrl: e.DATABASE_URL }),
     reports: Object.freeze({

@@ -30,6 +30,10 @@ import {
 } from '../roles/schema';
 
 /** One problem found in the knowledge files: where (file, entry, field) and what. */
+
+/** Example questions (searched, never shown): knowledge/examples.yaml by hand, examples-blind.yaml written blind. */
+export const EXAMPLE_FILES = ['examples.yaml', 'examples-blind.yaml'];
+
 export interface KbIssue {
   severity: 'error' | 'warning';
   file: string;
@@ -204,7 +208,14 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
 
   const synonymGroups = optionalFile(dir, 'synonyms.yaml', root, issues, synonymsFileSchema)?.groups ?? [];
   const lexicon = optionalFile(dir, 'lexicon.yaml', root, issues, lexiconFileSchema)?.concepts ?? [];
-  const examples = optionalFile(dir, 'examples.yaml', root, issues, examplesFileSchema)?.examples ?? {};
+  // Hand-written examples, and the many written blind (from topic titles and the briefs only).
+  const examples: Record<string, string[]> = {};
+  const oosExamples: Record<string, string[]> = {};
+  for (const file of EXAMPLE_FILES) {
+    const parsed = optionalFile(dir, file, root, issues, examplesFileSchema);
+    for (const [id, lines] of Object.entries(parsed?.examples ?? {})) (examples[id] ??= []).push(...lines);
+    for (const [id, lines] of Object.entries(parsed?.outOfScope ?? {})) (oosExamples[id] ??= []).push(...lines);
+  }
 
   const staleRaw = optionalFile(dir, 'stale-statements.yaml', root, issues, staleFileSchema)?.statements ?? [];
   const staleFile = relative(root, join(dir, 'stale-statements.yaml'));
@@ -234,7 +245,14 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
     issues,
   );
 
-  const outOfScope = optionalFile(dir, 'out-of-scope.yaml', root, issues, outOfScopeFileSchema)?.categories ?? [];
+  const outOfScope = (optionalFile(dir, 'out-of-scope.yaml', root, issues, outOfScopeFileSchema)?.categories ?? []).map(
+    (c) => ({ ...c, questions: [...c.questions, ...(oosExamples[c.id] ?? [])] }),
+  );
+  for (const id of Object.keys(oosExamples)) {
+    if (!outOfScope.some((c) => c.id === id)) {
+      issues.push({ severity: 'error', file: 'knowledge/examples-blind.yaml', entry: id, message: `unknown out-of-scope category "${id}"` });
+    }
+  }
 
   return {
     kb: { topics, contacts, synonymGroups, lexicon, examples, staleStatements, roles, responsibilities, checklists, organisations, outOfScope },

@@ -109,8 +109,11 @@ export type LexiconConcept = z.infer<typeof lexiconFileSchema>['concepts'][numbe
  * More ways of asking per topic (knowledge/examples.yaml): everyday descriptions, slang and
  * English, searched like the topic's own questions but never shown.
  */
+const exampleLines = z.array(z.union([z.string(), z.number()]).transform(String));
 export const examplesFileSchema = z.object({
-  examples: z.record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String))),
+  examples: z.record(z.string(), exampleLines),
+  /** More out-of-scope questions, per category id of out-of-scope.yaml. */
+  outOfScope: z.record(z.string(), exampleLines).optional(),
 });
 
 export const staleFileSchema = z.object({

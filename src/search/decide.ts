@@ -11,6 +11,13 @@ export interface Thresholds {
   suggestThreshold: number;
   /** When the runner-up's probability is within this margin of the top, ask instead of guessing. */
   ambiguityMargin: number;
+  /**
+   * A clear leader is answered below answerThreshold: at or above this probability and at least
+   * leadRatio times the runner-up's. A short question ("vad gör jag om jag blir hotad på jobbet")
+   * fits many topics a little; when one topic still stands out, a list of options is noise.
+   */
+  leadThreshold: number;
+  leadRatio: number;
 }
 
 export type Decision =
@@ -31,7 +38,8 @@ export function decide(result: SearchResult, t: Thresholds): Decision {
   if (result.outOfScope) return { kind: 'fallback', confidence: 0, outOfScope: result.outOfScope };
   if (!top) return { kind: 'fallback', confidence: result.confidence };
   const close = second !== undefined && top.score - second.score < t.ambiguityMargin;
-  if (result.confidence >= t.answerThreshold && !close) {
+  const clearLeader = result.confidence >= t.leadThreshold && top.score >= t.leadRatio * (second?.score ?? 0);
+  if ((result.confidence >= t.answerThreshold || clearLeader) && !close) {
     const alternatives = [second, third]
       .filter((c): c is NonNullable<typeof c> => c !== undefined && c.score >= 0.1)
       .map((c) => c.id);

@@ -73,6 +73,13 @@ interface DocEntry {
   /** Sum of tf (the document's length for the term model). */
   mass: number;
   probes: Probes;
+  /** Term frequencies over the ways of asking only (questions and examples): the asking model. */
+  asked: Sparse;
+  askedMass: number;
+  /** Probe lines before this index are the editors' own (title, keywords, questions); the rest are examples. */
+  own: number;
+  /** The mean of the document's question lines (unit tf-idf vectors): the centroid view. */
+  centroid: Sparse & { norm: number };
 }
 
 const EMPTY_PROBES: Probes = {
@@ -149,7 +156,17 @@ const UNKNOWN_WEIGHT = 0.6;
 export type IndexDoc = Pick<
   Topic,
   'id' | 'title' | 'summaryEn' | 'answer' | 'steps' | 'questions' | 'keywords'
->;
+> & {
+  /**
+   * More ways of asking (knowledge/examples*.yaml): searched like the questions, but kept apart so
+   * that the ranker can tell the editors' own lines (what the topic is for) from the many examples.
+   */
+  examples?: string[];
+};
+
+/** A document's ways of asking: its own questions, then its examples. */
+const askings = (t: IndexDoc): string[] =>
+  t.examples?.length ? [...t.questions, ...t.examples] : t.questions;
 
 export interface IndexOptions {
   synonymGroups: string[][];
@@ -192,7 +209,7 @@ export class KnowledgeIndex {
         t.summaryEn,
         t.answer,
         ...t.steps,
-        ...t.questions,
+        ...askings(t),
         ...t.keywords,
       ]) {
         this.vocabulary.addText(text);
@@ -220,6 +237,7 @@ export class KnowledgeIndex {
     };
     for (const topic of all) {
       const tf = new Map<number, number>();
+      const asked = new Map<number, number>();
       const sig = new Set<number>();
       const add = (text: string, weight: number, signature = false) => {
         for (const q of termsOf(text)) {
@@ -234,7 +252,13 @@ export class KnowledgeIndex {
       add(topic.answer, FIELD_WEIGHTS.answer);
       topic.steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
       topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
-      topic.questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+      const asking = askings(topic);
+      asking.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+      for (const q of asking)
+        for (const t of termsOf(q)) {
+          const id = idOf(t.term);
+          asked.set(id, (asked.get(id) ?? 0) + t.weight);
+        }
 
       const i = this.docs.length;
       for (const id of tf.keys()) {
@@ -243,6 +267,8 @@ export class KnowledgeIndex {
       }
       let mass = 0;
       for (const v of tf.values()) mass += v;
+      let askedMass = 0;
+      for (const v of asked.values()) askedMass += v;
       this.docs.push({
         topic,
         outOfScope: oos.has(topic.id),
@@ -250,6 +276,10 @@ export class KnowledgeIndex {
         sig: Int32Array.from([...sig].sort((a, b) => a - b)),
         probes: EMPTY_PROBES,
         mass,
+        asked: sparse(asked),
+        askedMass,
+        own: 0,
+        centroid: { ...sparse(new Map()), norm: 0 },
       });
     }
     this.idfs = Float64Array.from(this.df, (df) => this.idfOf(df));
@@ -259,11 +289,13 @@ export class KnowledgeIndex {
     this.maxIdf = this.idfOf(0);
     for (const doc of this.docs) {
       const { topic } = doc;
-      doc.probes = packProbes(
-        [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map((text) =>
-          this.probe(termsOf(text)),
-        ),
+      // The editors' own lines first (title, keywords, questions), then the examples.
+      const lines = [topic.title.sv, topic.title.en, topic.keywords.join(' '), ...askings(topic)].map(
+        (text) => this.probe(termsOf(text)),
       );
+      doc.probes = packProbes(lines);
+      doc.own = 3 + topic.questions.length;
+      doc.centroid = centroidOf(lines.slice(3));
     }
     this.postings = this.postings.map((list) => Int32Array.from(list));
     this.vocabulary.endBuild();
@@ -365,7 +397,11 @@ export class KnowledgeIndex {
       let covered = 0;
       let signature = 0;
       let loglik = 0;
+      let askedLoglik = 0;
+      let centroidDot = 0;
       for (const [id, w, idf] of known) {
+        askedLoglik += w * Math.log((valueOf(doc.asked, id) + NB_ALPHA) / (doc.askedMass + NB_ALPHA * vocab));
+        centroidDot += w * idf * valueOf(doc.centroid, id);
         const tf = valueOf(doc.tf, id);
         bm25 += (w * idf * (tf * (K1 + 1))) / (tf + K1);
         // A word met only in the long answer text is weak evidence; in a title, question or keyword it is full.
@@ -374,6 +410,7 @@ export class KnowledgeIndex {
         loglik += w * Math.log((tf + NB_ALPHA) / (doc.mass + NB_ALPHA * vocab));
       }
       let best = 0;
+      let bestOwn = 0;
       let second = 0;
       let third = 0;
       const p = doc.probes;
@@ -394,6 +431,7 @@ export class KnowledgeIndex {
           third = second;
           second = cos;
         } else if (cos > third) third = cos;
+        if (line < doc.own && cos > bestOwn) bestOwn = cos;
         if (cos > 0) keepNearest(nearest, cos, ci);
       }
       return {
@@ -401,7 +439,10 @@ export class KnowledgeIndex {
         bm: bm25Max > 0 ? bm25 / bm25Max : 0,
         best,
         best3: (best + second + third) / 3,
+        bestOwn,
         loglik,
+        askedLoglik,
+        centroid: doc.centroid.norm > 0 && queryNorm > 0 ? centroidDot / (doc.centroid.norm * queryNorm) : 0,
         coverage: totalMass > 0 ? covered / totalMass : 0,
         signature: totalMass > 0 ? signature / totalMass : 0,
       };
@@ -413,6 +454,7 @@ export class KnowledgeIndex {
     const maxBm = Math.max(...raw.map((r) => r.bm));
     const maxBest = Math.max(...raw.map((r) => r.best));
     const posts = raw.map((r) => Math.exp(r.loglik - maxLog) / z);
+    const askedPosts = softmax(raw.map((r) => r.askedLoglik));
     const [best1, best2] = topTwo(raw.map((r) => r.best));
     const [post1, post2] = topTwo(posts);
     // The neighbours' vote: of the question's nearest lines anywhere, the share (by similarity
@@ -439,6 +481,10 @@ export class KnowledgeIndex {
           posterior: posts[i] ?? 0,
           bestSq: r.best * r.best,
           best3: r.best3,
+          bestOwn: r.bestOwn,
+          ownCopy: r.bestOwn >= 0.95 ? 1 : 0,
+          askedPosterior: askedPosts[i] ?? 0,
+          centroid: r.centroid,
           knn: voteSum > 0 ? (vote[i] ?? 0) / voteSum : 0,
           nearCopy: r.best >= 0.9 ? 1 : 0,
           bestLead: r.best === best1 ? best1 - best2 : 0,
@@ -472,6 +518,31 @@ export class KnowledgeIndex {
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
     return { candidates, confidence: candidates[0]?.score ?? 0, terms: v.terms, none: round(none) };
   }
+}
+
+/** Softmax of log-likelihoods: a posterior over the candidates. */
+function softmax(logs: number[]): number[] {
+  const max = Math.max(...logs);
+  const e = logs.map((l) => Math.exp(l - max));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+}
+
+/** The mean of unit line vectors (lines without known terms left out). */
+function centroidOf(lines: Array<Sparse & { norm: number }>): Sparse & { norm: number } {
+  const m = new Map<number, number>();
+  let n = 0;
+  for (const l of lines) {
+    if (l.norm === 0) continue;
+    n++;
+    l.ids.forEach((id, k) => m.set(id, (m.get(id) ?? 0) + (l.values[k] ?? 0) / l.norm));
+  }
+  let norm = 0;
+  for (const [id, v] of m) {
+    m.set(id, v / Math.max(1, n));
+    norm += (v / Math.max(1, n)) ** 2;
+  }
+  return { ...sparse(m), norm: Math.sqrt(norm) };
 }
 
 /** Lines in the neighbours' vote. */

@@ -30,6 +30,14 @@ export const CANDIDATE_FEATURES = [
   'bestSq',
   /** Mean of the three nearest lines of the document: several close ways of asking, not one lucky line. */
   'best3',
+  /** Cosine with the nearest of the editors' own lines (title, keywords, questions), examples left out. */
+  'bestOwn',
+  /** 1 when the question is a copy (cosine 0.95 or more) of one of the editors' own lines. */
+  'ownCopy',
+  /** The naive-Bayes posterior from the ways of asking alone (how people ask, not what the answer says). */
+  'askedPosterior',
+  /** Cosine with the mean of the document's ways of asking. */
+  'centroid',
   /** The neighbours' vote: this document's share of the question's ten nearest lines anywhere. */
   'knn',
   /** 1 when the question is a near copy (cosine 0.9 or more) of one of the document's lines. */

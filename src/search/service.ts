@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/loader';
 import type { OutOfScopeCategory, Topic } from '../knowledge/schema';
 import { aboutPastOrPlan, isDangerNow } from './danger';
 import { decide, type Decision, type Thresholds } from './decide';
-import { KnowledgeIndex, type SearchResult } from './index';
+import { KnowledgeIndex, type IndexDoc, type SearchResult } from './index';
 import { swedishWordList, type WordList } from './wordList';
 import type { RankerModel } from './ranker';
 
@@ -78,9 +78,9 @@ export class SearchService {
   }
 }
 
-/** The topics as the index sees them: their own questions plus knowledge/examples.yaml. */
-export function searchableTopics(kb: KnowledgeBase): Topic[] {
-  return kb.topics.map((t) => ({ ...t, questions: [...t.questions, ...(kb.examples[t.id] ?? [])] }));
+/** The topics as the index sees them: their own questions, and the examples of knowledge/examples*.yaml. */
+export function searchableTopics(kb: KnowledgeBase): Array<Topic & IndexDoc> {
+  return kb.topics.map((t) => ({ ...t, examples: kb.examples[t.id] ?? [] }));
 }
 
 /** An urgent topic at least this likely (ranker probability) counts as a sign of danger now. */
