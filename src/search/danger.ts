@@ -23,7 +23,7 @@ const rx = (parts: string[]) => new RegExp(`\\b(?:${parts.join('|')})\\b`);
 
 /** A weapon in someone's hands, in Swedish or English. */
 const WEAPON_WORDS =
-  '(?:kniv|kniven|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|knife|knives|gun|guns|weapon|weapons|axe|machete|bat|scissors|pistol)';
+  '(?:\\w*kniv|\\w*kniven|knivar|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|hammare|glasbit|trasig flaska|knife|knives|gun|guns|rifle|weapon|weapons|axe|machete|bat|scissors|pistol|hammer|shard of glass|broken bottle)';
 const WEAPON = rx([
   `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|hotar mig|hotar oss|hotar) (?:\\w+ ){0,3}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
   `med (?:en |ett )?${WEAPON_WORDS} (?:i|pa|och|utanfor|framfor|mot)`,
@@ -35,7 +35,13 @@ const WEAPON = rx([
   'skjuter',
   'skottlossning',
   'skott',
-  `(?:has|holding|holds|pulled|pulls|waving|waves|with|drew|draws|got|carrying) (?:out )?(?:a |an |his |her |their )?${WEAPON_WORDS}`,
+  `(?:has|holding|holds|pulled|pulls|waving|waves|with|drew|draws|got|carrying) (?:out )?(?:a |an |his |her |their )?(?:pair of |kitchen |big |large )?${WEAPON_WORDS}`,
+  // Aiming something at people: "riktar glasbiten mot kollegan", "pointing them at me".
+  '(?:riktar|siktar) (?:\\w+ ){0,3}mot',
+  '(?:pointing|aiming) (?:\\w+ ){0,3}at (?:me|us|my|a|the|her|him|them|people|staff)',
+  // A weapon taken up: "har tagit en kökskniv", "tagit fram en kniv".
+  `(?:tagit|tar|tog) (?:fram )?(?:en |ett )?${WEAPON_WORDS}`,
+  'skar i luften',
   'armed',
   'shooting',
   'shots fired',
@@ -233,6 +239,168 @@ const TRAPPED = rx([
   'banging on the door',
 ]);
 
+/**
+ * Swedish present tense of hitting, kicking, choking, shooting…: the -r form says it is happening
+ * ("slår på en ledamot", "sparkar på en kille", "hotar tjejerna"), whoever the target is. Senses
+ * that are not violence are cut by look-aheads ("slår vad", "skjuter upp mötet").
+ */
+const SV_VIOLENCE_NOW = rx([
+  'slar(?! (?:vad|av|upp|ihop|igen|larm|till|in|mig att|an|pa (?:datorn|tv|teven|lampan|ljuset|strommen|larmet)))',
+  '(?:sparkar|knuffar|puttar|stryper|misshandlar|attackerar|angriper|knivhugger|knivhotar|biter|spottar|jagar|ranar|overfaller|trakasserar|nyper|luggar) \\w+',
+  // Not "hotar med uppsägning" or "hotar att regna": a weapon or a deed is read by other rules.
+  'hotar (?!att |med )\\w+',
+  'hotar med att (?:sla|doda|skjuta|hugga|knivhugga|spranga|tanda|skada)',
+  'hugger (?:mot|pa|efter|mig|oss|henne|honom|dem|en|ett|folk)',
+  'skjuter(?! (?:upp|fram|till|pa (?:motet|det|beslutet|saken)))',
+  'drar (?:i|henne|honom|mig|oss|barnet|ett barn) ',
+  '(?:river|sliter) (?:i|ner|sonder|mig|henne|honom)',
+  '(?:trycker|haller) (?:ner|fast|upp) (?:\\w+ ){0,2}(?:mot|pa|i)',
+  '(?:kastar|slanger|vralar) (?:\\w+ ){0,3}(?:pa|mot|at) \\w+',
+  // Perfect tense with a person hurt or held: "har tagit strypgrepp på", "har tryckt ner henne".
+  'har (?:\\w+ ){0,2}(?:tagit (?:ett )?(?:strypgrepp|strupgrepp|struptag)|tryckt ner|slagit ner|knuffat ner|sparkat ner|slagit sonder|knivhuggit|skjutit|huggit|fatt tag i|tagit tag i)',
+  '(?:strypgrepp|strupgrepp|struptag) pa',
+  // Trying to: "försöker knivhugga henne", "försöker strypa honom".
+  'forsoker (?:\\w+ )?(?:knivhugga|hugga|skjuta|sla|strypa|doda|skada|sparka|rana|kidnappa|sticka ner)',
+  // Just now, to the writer: "slog mig när jag försökte stoppa" (a time word would make it past).
+  '(?:slog|sparkade|knuffade|puttade|hogg|bet|spottade pa|strypte|misshandlade|attackerade|knivhogg) (?:mig|oss)',
+  // A child taken: "pappan har tagit barnet och springer mot bilen".
+  '(?:tagit|tar|rycker|sliter|drar) (?:med sig )?(?:barnet|ett barn|sitt barn|ungen|ett av barnen)',
+]);
+
+/**
+ * English present progressive (and "keeps…") of violence: "he's strangling her", "a parent is
+ * hitting one of our teachers", "im being choked". Contractions lose their apostrophe in
+ * normalise(): "he's" is "hes", "I'm" is "im".
+ */
+const EN_VIOLENT_ING =
+  '(?:hitting|punching|beating|kicking|strangling|choking|stabbing|attacking|assaulting|threatening|grabbing|dragging|pinning|shoving|pushing|slapping|biting|chasing|hurting|smashing|throwing|shooting|firing|cutting|pointing|waving|spitting|robbing|mugging|pulling|hunting|cornering)';
+const EN_VIOLENCE_NOW = rx([
+  `(?:is|are|am|im|hes|shes|theyre|youre|whos|keeps|keep|started|s|re) (?:\\w+ )?${EN_VIOLENT_ING} \\w+`,
+  '(?:being|getting) (?:choked|strangled|beaten|hit|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held)',
+  // Just done, to someone here: "a parent just punched the principal", "shoved me against the wall".
+  'just (?:punched|stabbed|shot|hit|attacked|assaulted|hurt|kicked|slapped|grabbed|pulled)',
+  '(?:punched|shoved|pushed|hit|grabbed|stabbed|slapped|kicked|attacked|assaulted|choked|strangled) (?:me|us|my colleague|a colleague|the (?:principal|teacher|nurse|guard|driver))',
+  '(?:blow|blowing) (?:\\w+ ){0,3}up',
+]);
+
+/**
+ * Someone says now that they will hurt or kill: "säger att han ska döda mig", "he'll kill me"
+ * ("hell" after normalise()), "hämta sitt barn med våld".
+ */
+const SPOKEN_THREAT = rx([
+  'ska (?:\\w+ ){0,5}med vald',
+  '(?:ska|tanker|kommer att) (?:doda|mörda|morda|skjuta|hugga|knivhugga|spranga|slakta|visa (?:mig|dig|er) vad som hander)',
+  '(?:ll|ill|hell|shell|theyll|youll|will|going to|gonna) (?:kill|stab|shoot|hurt|beat|blow|burn|get) (?:me|us|you|everyone|everybody|someone|somebody|her|him|them|the place|this place|it)',
+  'knows? (?:that )?(?:im|i am) (?:in )?here',
+  'vet (?:var jag bor|att jag ar har)',
+  'vill ha (?:min|mitt|mina|var|vart) (?:mobil|telefon|pengar|plånbok|planbok|vaska|nycklar|bil)',
+]);
+
+/**
+ * Held, grabbed, dragged, cornered: "håller fast min arm", "har fått tag i min jacka och drar i
+ * mig", "won't let go", "låst in sig med en kollega", "ringat in mig".
+ */
+const HELD = rx([
+  'haller fast',
+  'kommer inte loss',
+  'vagrar slappa',
+  'fatt tag i (?:min|mitt|mig|henne|honom|hennes|hans|kollegan)',
+  'tagit tag i (?:min|mitt|mig|henne|honom|hennes|hans|kollegan)',
+  'last in sig med',
+  '(?:ringat|ringar|ringa) in (?:mig|oss)',
+  'omring\\w*',
+  '(?:grabbing|holding) (?:me|my|her|him|a child|the child|a kid|on to)',
+  'trying to (?:grab|take|snatch) (?:a|the|my|our) (?:child|kid|baby)',
+  '(?:wont|will not) let (?:go|me go|her go|him go)',
+  'cornered',
+]);
+
+/**
+ * Someone coming in, after, or at the writer: "har tagit sig in i trapphuset", "går uppför
+ * trapporna mot vår våning", "kommer mot min bil", "trying the door handle", "behind me".
+ */
+const INTRUSION = rx([
+  '(?:tagit|tar|tog|trangt|trangde|trangt) sig in',
+  'har (?:\\w+ ){0,1}(?:kommit|klampat|stormat|rusat|trangt sig|brutit sig|klivit|smugit sig|hoppat) (?:in|fram|pa)',
+  'forsoker (?:oppna|ta sig in|komma in|bryta|dyrka|ta|forsoker) (?:\\w+ ){0,2}(?:dorren|altandorren|fonstret|porten|bildorren|in)',
+  '(?:gar|kommer|springer|rusar|gick) (?:\\w+ ){0,3}(?:mot|emot) (?:mig|oss|min|mitt|mina|var|vart|vara|podiet|scenen|receptionen)',
+  '(?:ligger|ar|star|kor) (?:kvar )?bakom mig',
+  'haller pa att (?:bli )?(?:uppbrut\\w*|bryta|ta sig)',
+  'bli(?:r)? uppbrut\\w*',
+  'klattrat? (?:\\w+ ){0,2}over staketet',
+  'maskerad\\w*',
+  'ranarluv\\w*',
+  'letar efter (?:nagon|mig|honom|henne|en)',
+  'gar runt (?:i|pa) (?:huset|lokalen|skolan|byggnaden|korridoren)',
+  '(?:trying|tries|tried|keeps trying) (?:to open )?(?:my|the|our) (?:front |back )?(?:door|handle|window)',
+  '(?:break|breaking|broke) into',
+  '(?:inside|in) (?:my|our) (?:house|flat|home|apartment) right now',
+  'heard (?:the|a) (?:window|door|glass) (?:break|smash)',
+  '(?:behind|after) (?:me|us)(?: since| and| right)',
+  'still behind (?:me|us)',
+  '(?:been|is|s|are) following (?:me|us)',
+  '(?:since|from) i left',
+  'climbed (?:\\w+ ){0,2}(?:fence|wall|gate)',
+  'masked',
+  '(?:coming|came|walking|running|rushing|rushed) (?:at|towards|toward|for) (?:me|us|the stage|the podium)',
+  'rushed the stage',
+]);
+
+/**
+ * Fire, gas, smoke and chemicals in other words: "det osar bränt", "det pyser från ett rör", "luktar
+ * starkt av gas", "pouring petrol", "burning things in the stairwell", "sätta eld på tältet".
+ */
+const FIRE_GAS = rx([
+  'osar',
+  'pyser',
+  'gnistrar',
+  'luktar (?:\\w+ ){0,2}(?:av )?(?:gas|bensin|rok|brant|kemikalier|brandrok)',
+  'smells? (?:\\w+ ){0,2}(?:of |like )?(?:gas|petrol|gasoline|chemicals|burning|smoke)',
+  '(?:satta|satter|tander|tanda|tande) eld',
+  '(?:set|setting|sets) fire',
+  '(?:set|setting|sets) (?:\\w+ ){1,2}on fire',
+  'burning (?:things|something|stuff|papers|rubbish|trash)',
+  'pouring (?:petrol|gasoline|fuel|liquid)',
+  'petrol',
+  'bensin',
+  'leaking (?:liquid|gas|fluid|powder)',
+  'lacker (?:ut|gas)',
+  'filling with smoke',
+  'smoke (?:pouring|billowing|coming)',
+]);
+
+/**
+ * A thing nobody owns that hums, ticks or leaks, or powder in the post: the suspicious-object
+ * procedure ("skum låda som surrar", "brev med pulver i posten").
+ */
+const SUSPICIOUS_OBJECT = rx([
+  '(?:skum|skumt|skumma|konstig|konstigt|konstiga|misstankt|okand|okant) (?:\\w+ )?(?:lada|laada|vaska|paket|kartong|kasse|ryggsack|foremal|sak|grej)',
+  '(?:som|och) (?:surrar|tickar|piper|lacker|ryker|brummar)',
+  '(?:pipande|tickande|surrande) ljud',
+  '(?:brev|kuvert|post|paket) (?:\\w+ ){0,3}pulver',
+  'pulver (?:i|pa) (?:brevet|kuvertet|posten|paketet|bordet)',
+  '(?:box|bag|package|parcel|device|suitcase|backpack|envelope) (?:\\w+ ){0,4}(?:humming|ticking|beeping|buzzing|leaking)',
+]);
+
+/** Someone hurt and not responding, or hurting themselves: "ett barn som inte andas", "rör sig inte". */
+const HURT = rx([
+  'inte andas',
+  'ror sig inte',
+  'inte kontaktbar',
+  'reagerar inte',
+  'ligger (?:\\w+ ){0,2}(?:pa golvet|pa marken|pa trottoaren|i blod)',
+  'skar sig',
+  'skurit sig',
+  'gora slut pa sig sjalv',
+  'ta livet av sig',
+  '(?:isnt|is not|not) (?:responding|breathing|moving)',
+  'unresponsive',
+  '(?:lying|lies) (?:\\w+ ){0,2}(?:on the floor|on the ground|on the pavement)',
+  'on the ground',
+  '(?:cutting|hurting|harming) (?:himself|herself|themselves|myself)',
+  'kill (?:himself|herself|themselves|myself)',
+]);
+
 /** Milder words that mean danger only when the writer says it is happening now. */
 const THREAT_WORD = rx([
   'hot\\w*',
@@ -355,6 +523,17 @@ const PAST = rx([
   'earlier this (?:week|month|year)',
   'efterat',
   'i efterhand',
+  // Months and seasons named: "hotade rektorn i mars", "the gas leak we had in January".
+  '(?:i|in|back in|since|sedan) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|june|july|august|october)',
+  '(?:forra|forriga) (?:terminen|aret|gangen|hosten|varen)',
+  'last (?:term|semester|spring|autumn|fall|summer|winter|saturday|sunday|time)',
+  'i morse',
+  'this morning',
+  'tidigare i (?:dag|veckan|ar)',
+  // "vi hade en brand", "we had a fire alarm test": told as over.
+  '(?:vi|jag|de|dom) hade',
+  '(?:we|i|they) had',
+  'was evacuated',
   // "krisstöd efter en stor brand": the aftermath, not the fire.
   'efter (?:en|ett|den|det) (?:\\w+ ){0,2}(?:brand|handelse|olycka|incident|attack|hot|hotet|overfall|kris|skottlossning|explosion|inbrott)',
   'efter (?:branden|olyckan|handelsen|hotet|attacken|incidenten|overfallet|krisen|inbrottet|skottlossningen)',
@@ -407,12 +586,40 @@ const GENERAL = rx([
   'brandskydd\\w*',
   'larmrutin\\w*',
   'sakerhetsprovning',
+  // Drills and tests in any form: "brandövningen", "öva brandlarm", "fire alarm test".
+  '\\w*ovning\\w*',
+  'ova',
+  'ovar',
+  'test(?:et|er|erna|as|ar|a|ade|ing|s)?',
+  '\\w*larmtest\\w*',
+  'drills?',
+  // Habits and rules rather than one event: "hur ofta", "vi har ofta upprörda besökare".
+  'hur ofta',
+  'how often',
+  'ofta',
+  'often',
+  'brukar',
+  'usually',
+  'vad sager (?:reglerna|lagen|polisen)',
+  'reglerna',
+  'guidance',
+  'poster',
+  'summari[sz]e',
+  'whats the',
+  'when do you',
+  'den som',
+  'vilka straff',
+  'lockdown',
 ]);
 
 /** "What should one do if…": a hypothetical, unless the writer also says it is happening now. */
 const HYPOTHETICAL = rx([
   '(?:vad|hur) (?:gor|ska|bor|skall|kan|gjorde) (?:jag|man|vi|ni|en chef|chefen) (?:\\w+ ){0,2}om',
-  'om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)',
+  '(?<!vet inte |undrar )om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)',
+  // "vad gör man vid skottlossning", "what do you do during a fire": the general case.
+  '(?:vad|hur) (?:gor|ska|bor|skall) (?:man|vi|jag) (?:\\w+ ){0,1}(?:vid|nar|under|i handelse av)',
+  '(?:what|how) (?:should|do|would|to) (?:you|we|one|i) (?:\\w+ ){0,2}(?:during|when|in case)',
+  'if you',
   'ifall',
   'om (?:\\w+ ){0,2}(?:gar|gar igang|skulle|blir|borjar|hander|intraffar)',
   'tank om',
@@ -421,6 +628,35 @@ const HYPOTHETICAL = rx([
   'if (?:someone|somebody|a|an|i|we|my|our|there|he|she|they)',
   'in case',
   'would',
+]);
+
+/**
+ * Not the writer's reality: fiction, games, the news, role play, or something a third person told
+ * them about ("i romanen", "in the game", "a colleague told me her partner hits her").
+ */
+const NOT_REAL = rx([
+  'novel\\w*',
+  'thriller',
+  'romanen',
+  'film',
+  'filmen',
+  'movie',
+  'game',
+  'spel',
+  'dataspel\\w*',
+  'rollspel\\w*',
+  'role ?play\\w*',
+  'minecraft',
+  'just kidding',
+  'skamt\\w*',
+  'in the news',
+  'i nyheterna',
+  'read about',
+  'last om',
+  'berattat att',
+  'berattade (?:att|i dag|idag)',
+  'berattar (?:ofta|om)',
+  'told me (?:that )?(?:her|his|their|a|about)',
 ]);
 
 /** Threats in writing: serious, but not someone in the room (unless a weapon or the door is named). */
@@ -443,6 +679,7 @@ const DIGITAL = rx([
   'hotbrev',
   'telefon\\w*',
   'ringer och',
+  'skrivit',
   'email\\w*',
   'message\\w*',
   'text message',
@@ -459,31 +696,67 @@ const DIGITAL = rx([
  * Idioms that share a danger word but never mean danger ("det brinner i knutarna" is a deadline,
  * "it's so hot in here" is the weather): removed before the rules read the text.
  */
-const IDIOM = new RegExp(
-  `\\b(?:${[
-    'brinner i knutarna',
-    'brinner for',
-    '(?:so|very|too|really|is|its|it s|getting) hot',
-    'hot (?:in here|today|outside|weather|day|summer|coffee|water|topic|desk)',
-  ].join('|')})\\b`,
-  'g',
-);
+const IDIOM_PARTS = [
+  'brinner i knutarna',
+  // "han är en bomb på Excel" (very good at), "a ticking time bomb" (a person, not a device).
+  '(?:ar|a|helt) (?:\\w+ ){0,2}bomb pa',
+  'en bomb pa',
+  'ticking time bomb',
+  'time bomb',
+  // "deadlinen dödar mig", "jag dör av skratt", "Teams exploderar av meddelanden".
+  '\\w*deadline\\w* (?:\\w+ ){0,2}(?:dodar|doda|kills?|killing)(?: mig| me)?',
+  'dor av skratt',
+  'exploderar av',
+  'krigsomrade',
+  'brinner for',
+  '(?:so|very|too|really|is|its|it s|getting) hot',
+  'hot (?:in here|today|outside|weather|day|summer|coffee|water|topic|desk)',
+];
+const IDIOM = new RegExp(`\\b(?:${IDIOM_PARTS.join('|')})\\b`, 'g');
+const IDIOM_TEST = new RegExp(`\\b(?:${IDIOM_PARTS.join('|')})\\b`);
 
-function normalise(text: string): string {
-  return fold(text)
+/** Folded, apostrophes dropped ("he's" is "hes"), punctuation to single spaces. */
+function clean(text: string): string {
+  return fold(text.slice(0, 1000))
     .replace(/['’`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(IDIOM, ' ');
+    .trim();
 }
 
-/** Classifies one message. Pure and cheap (a handful of regular expressions). */
+/** clean() with the idioms cut out, so their danger words are not read. */
+function normalise(text: string): string {
+  return clean(text).replace(IDIOM, ' ');
+}
+
+/**
+ * Says it is now even when a past word is there too: "snubben från i förrgår står utanför igen",
+ * "the angry man from this morning is back".
+ */
+const NOW_OVERRIDES_PAST = rx([
+  'igen',
+  'is back',
+  'are back',
+  'ar tillbaka',
+  'kommit tillbaka',
+  'still (?:here|there|behind|inside)',
+  // A person's state now: "collapsed after being hit and isn't responding".
+  '(?:isnt|is not) (?:responding|breathing)',
+  'not breathing',
+  'andas inte',
+  'inte andas',
+  'inte kontaktbar',
+]);
+
+/** Classifies one message. Pure and cheap (a few dozen regular expressions). */
 export function detectDanger(text: string): DangerVerdict {
-  const t = normalise(text.slice(0, 1000));
+  const t = normalise(text);
   if (t.length === 0) return { danger: false };
   const explicitNow = NOW_EXPLICIT.test(t);
-  const past = PAST.test(t) && !explicitNow;
+  if (NOT_REAL.test(t)) return { danger: false };
+  // A past word with "igen"/"is back" still allows the specific rules, not the milder words.
+  const pastButBack = PAST.test(t) && !explicitNow && NOW_OVERRIDES_PAST.test(t);
+  const past = PAST.test(t) && !explicitNow && !pastButBack;
   if (past) return { danger: false };
   const hypothetical = HYPOTHETICAL.test(t) && !explicitNow;
   const general = GENERAL.test(t) && !explicitNow;
@@ -491,11 +764,16 @@ export function detectDanger(text: string): DangerVerdict {
 
   const now = explicitNow || NOW.test(t);
   if (WEAPON.test(t) || (WEAPON_NAMED.test(t) && now)) return { danger: true, reason: 'weapon' };
-  if (EMERGENCY.test(t)) return { danger: true, reason: 'emergency' };
-  if (TRAPPED.test(t)) return { danger: true, reason: 'trapped' };
+  if (EMERGENCY.test(t) || FIRE_GAS.test(t) || SUSPICIOUS_OBJECT.test(t) || HURT.test(t))
+    return { danger: true, reason: 'emergency' };
+  if (TRAPPED.test(t) || HELD.test(t) || INTRUSION.test(t)) return { danger: true, reason: 'trapped' };
   const digital = DIGITAL.test(t);
-  if (ATTACK.test(t) && !digital) return { danger: true, reason: 'attack' };
-  if (THREAT_WORD.test(t) && (explicitNow || (now && !digital)))
+  if (
+    (ATTACK.test(t) || SV_VIOLENCE_NOW.test(t) || EN_VIOLENCE_NOW.test(t) || SPOKEN_THREAT.test(t)) &&
+    !digital
+  )
+    return { danger: true, reason: 'attack' };
+  if (THREAT_WORD.test(t) && !pastButBack && (explicitNow || (now && !digital)))
     return { danger: true, reason: 'threat-now' };
   return { danger: false };
 }
@@ -505,9 +783,12 @@ export function detectDanger(text: string): DangerVerdict {
  * nu"): used when the search, not these rules, suggests danger (see SearchService.dangerNow).
  */
 export function aboutPastOrPlan(text: string): boolean {
-  const t = normalise(text.slice(0, 1000));
+  const t = normalise(text);
+  // A figure of speech ("det brinner i knutarna", "deadlinen dödar mig") is not danger however
+  // likely the search finds an urgent topic for its words.
+  if (IDIOM_TEST.test(clean(text))) return true;
   if (NOW_EXPLICIT.test(t)) return false;
-  return PAST.test(t) || HYPOTHETICAL.test(t) || GENERAL.test(t) || DIGITAL.test(t);
+  return NOT_REAL.test(t) || PAST.test(t) || HYPOTHETICAL.test(t) || GENERAL.test(t) || DIGITAL.test(t);
 }
 
 /** Convenience for callers that need only the yes/no. */
