@@ -29,10 +29,20 @@ const WEAPON = rx([
   `med (?:en |ett )?${WEAPON_WORDS} (?:i|pa|och|utanfor|framfor|mot)`,
   `(?:man|kvinna|kille|tjej|person|nagon|nan|snubbe|elev|kund|brukare|patient|besokare|someone|somebody|guy) med (?:en |ett )?${WEAPON_WORDS}`,
   `${WEAPON_WORDS} (?:i|pa) (?:handen|fickan|hand)`,
+  // A fragment naming a weapon and a place: "kniv i klassrummet" (not the kitchen's knives).
+  `${WEAPON_WORDS} (?:i|pa|vid|utanfor|in|at|outside) (?!\\w*kok\\w*|kitchen)\\w+`,
+  `(?:slagsmal|brak|brakar|slass|fight|fighting) med (?:\\w+ )?${WEAPON_WORDS}`,
   'knivhotar',
   'knivhota\\w*',
   'bevapnad',
-  'skjuter',
+  // Not "skjuter upp mötet" (postpones).
+  'skjuter(?! (?:upp|fram|till|pa (?:motet|det|beslutet|saken)))',
+  'shooters?',
+  'molotov\\w*',
+  'brandbomb\\w*',
+  'firebomb\\w*',
+  // Something swung or aimed at people: "viftar med en bräda mot personalen".
+  'viftar (?:med )?(?:\\w+ ){1,3}(?:mot|at)',
   'skottlossning',
   'skott',
   `(?:has|holding|holds|pulled|pulls|waving|waves|with|drew|draws|got|carrying) (?:out )?(?:a |an |his |her |their )?(?:pair of |kitchen |big |large )?${WEAPON_WORDS}`,
@@ -59,7 +69,8 @@ const WEAPON_NAMED = rx([WEAPON_WORDS]);
 /** Violence against the writer or people near them, in the present tense. */
 const ATTACK = rx([
   `(?:hotar|slar|sparkar|attackerar|angriper|misshandlar|knuffar|nyper|biter|spottar pa|stryper|hugger|jagar|tar struptag pa|haller fast|trycker upp) (?:mig|mej|oss|min kollega|kollegan|kollegor|en kollega|personalen|personal|laraen|lararen|en larare|barnen|ett barn|eleverna|en elev|brukaren|patienten|en vardare|vakten|henne|honom|dem)`,
-  'hotar att (?:doda|sla|skada|hugga|skjuta|spranga|morda|ta livet av|mucka|slakta|knivhugga)',
+  // Any threatened deed but going to the police, a court or the press ("hotar att anmäla").
+  'hotar att (?!(?:polis)?anmala|kontakta|ringa|saga upp|sluta|stamma|publicera|lamna|klaga|ga till|overklaga|sprida|lagga ut)\\w+',
   'ska (?:doda|sla ihjal|hugga|skjuta|knivhugga|ta livet av) (?:mig|oss|dig|henne|honom|alla)',
   'slar sonder',
   // Present passive: "kollegan blir misshandlad", "I'm being attacked".
@@ -100,6 +111,8 @@ const EMERGENCY = rx([
   'luktar brant',
   'kommer rok',
   'rok (?:fran|ur|i|under|kommer|sprider|valler|stiger)',
+  // "röken väller ut", "elden sprider sig": the definite forms too.
+  '(?:roken|elden|branden|lagorna|rok|eld) (?:\\w+ )?(?:valler|sprider|sprids|kommer|stiger|tranger|slar|tar sig)',
   // "det ryker", "ryker ur elskåpet": smoke seen now.
   'ryker',
   'brand (?:i|pa|har|bryter)',
@@ -119,7 +132,12 @@ const EMERGENCY = rx([
   '(?:suspicious|unattended|abandoned|strange) (?:looking )?(?:package|parcel|device|object|bag|backpack|box|suitcase|vehicle)',
   'white powder',
   'wires? sticking out',
-  'brinner (?:i|pa|nu|det)',
+  'brinner (?:i|pa|nu|det|vid)',
+  '(?:och|som) brinner',
+  // Explosions: "nån har sprängt nåt", "det small".
+  'sprang(?:t|er|de)',
+  'det small',
+  'explo\\w*',
   'eld i',
   'ror overallt',
   'full av rok',
@@ -148,6 +166,11 @@ const EMERGENCY = rx([
   'overdos',
   'overdosed',
   'kollaps\\w*',
+  '(?:fallit|faller|foll|segnat|segnar) (?:ihop|ner|omkull)',
+  // Pills taken, someone hanged: "har svalt en massa tabletter", "har hängt sig".
+  '(?:svalt|svaljt|svalde|tagit|tar) (?:\\w+ ){0,3}(?:tabletter|piller|medicin)',
+  '(?:hangt|hanger|hangde) sig',
+  'swallowed (?:\\w+ ){0,3}(?:pills|tablets)',
   'kollapsat',
   'svimma\\w*',
   'krampar',
@@ -166,6 +189,19 @@ const EMERGENCY = rx([
   'cannot breathe',
   'stopped breathing',
   'hjartattack',
+  // Breathing and consciousness in other words: "andas konstigt", "blå i ansiktet", "fainting".
+  'andas (?:inte|konstigt|knappt|tungt|daligt|med svarighet|rosslande)',
+  'bla i (?:ansiktet|lapparna)',
+  'krampanfall',
+  'blod overallt',
+  'blood everywhere',
+  '(?:ar|blivit) (?:svart |allvarligt |jatte )?skadad\\w*',
+  '(?:is|are|got|been|re|s) (?:badly |seriously |really )?(?:hurt|injured|wounded)',
+  '(?:fainting|passing out|passed out|turning blue|struggling to breathe)',
+  'kasta sig(?: framfor| ut| ner)?',
+  '(?:skakar|slar) (?:bebisen|spadbarnet|barnet|ett barn|sin son|sin dotter)',
+  'shaking (?:the|a|her|his) baby',
+  'bomb threat (?:just|now|called|phoned|right)',
   'heart attack',
   'stroke',
   '(?:hotar|tanker|vill|ska|forsoker) (?:att )?(?:ta livet av sig|ta sitt liv|hoppa)',
@@ -179,7 +215,7 @@ const EMERGENCY = rx([
   'kidnapped',
   'tagit ett barn',
   'tar ett barn',
-  'barn (?:har )?forsvunnit',
+  '(?:barn|barnet|ett barn|eleven|en elev|ett av barnen|min son|min dotter) (?:har )?(?:forsvunnit|ar borta)',
   'forsvunnet barn',
   'missing child',
   'child is missing',
@@ -200,7 +236,11 @@ const TRAPPED = rx([
   '(?:bryter|bryta|bankar|sparkar|slar) (?:upp|in|sonder|pa) (?:dorren|fonstret|fonster|porten|rutan)',
   'forsoker (?:bryta|ta sig|komma|tranga sig) (?:sig )?(?:in|upp)',
   'forsoker bryta upp',
-  'krossar (?:rutan|fonstret|fonster)',
+  '(?:krossar|krossat|slar sonder|slagit sonder|smashed|broke|broken) (?:\\w+ ){0,3}(?:ruta|rutan|rutor|rutorna|fonster|fonstret|fonstren|glas|glaset|glasdorren|dorren|window|windows|door|glass)',
+  // Locked in by someone else: "stänger in mig i rummet".
+  '(?:stanger|laser|spärrar|sparrar) in (?:mig|oss)',
+  '(?:climbing|climbed|getting|coming|came|crawling) in (?:through|via|the)',
+  '(?:is|s|are) coming in',
   // Someone advancing on the writer.
   '(?:kommer|springer|rusar|gar) (?:emot|mot|fram mot|rakt mot) (?:mig|oss)',
   '(?:coming|running|walking|heading) (?:at|towards|toward) (?:me|us)',
@@ -220,7 +260,7 @@ const TRAPPED = rx([
   'alone (?:\\w+ ){0,4}(?:refuses|wont) (?:to )?leave',
   '(?:star|vantar|sitter|gar runt|smyger|lurar) (?:\\w+ ){0,4}utanfor (?:min|mitt|mina|dorren|huset|kontoret|entren|rummet|lagenheten|bostaden|jobbet|skolan|forskolan|porten|fonstret|hemmet|receptionen)',
   'utanfor dorren och (?:skriker|hotar|bankar|sparkar)',
-  'bankar pa dorren',
+  '(?:bankar|slar|sparkar|hamrar|dunkar) pa (?:\\w+ ){0,2}(?:dorren|dorrarna|fonstret|fonstren|rutan|rutorna|porten)',
   'sparkar pa dorren',
   'forsoker ta sig in',
   'bryter sig in',
@@ -236,7 +276,9 @@ const TRAPPED = rx([
   '(?:is|s|are|re|standing|waiting) (?:right )?outside (?:my|the|our) (?:door|house|office|home|room|flat|apartment)',
   'trying to (?:get|break) in',
   '(?:smashing|breaking|kicking in|kicking down) (?:the |my |our )?(?:windows?|door|doors|glass)',
-  'banging on the door',
+  '(?:banging|pounding|hammering|kicking|knocking hard) on (?:\\w+ ){0,2}(?:door|doors|window|windows|glass)',
+  '(?:is|s|are|re|ar|e) (?:efter|after) (?:mig|oss|me|us)',
+  '(?:drag|dragging|pull|pulling|force|forcing) (?:\\w+ ){0,3}into',
 ]);
 
 /**
@@ -245,17 +287,23 @@ const TRAPPED = rx([
  * that are not violence are cut by look-aheads ("slår vad", "skjuter upp mötet").
  */
 const SV_VIOLENCE_NOW = rx([
-  'slar(?! (?:vad|av|upp|ihop|igen|larm|till|in|mig att|an|pa (?:datorn|tv|teven|lampan|ljuset|strommen|larmet)))',
+  'slar(?! (?:vad|av|upp|ihop|igen|larm|till|in|mig att|an|alla rekord|rekord|nytt rekord|naven i bordet|pa (?:datorn|tv|teven|lampan|ljuset|strommen|larmet)))',
   '(?:sparkar|knuffar|puttar|stryper|misshandlar|attackerar|angriper|knivhugger|knivhotar|biter|spottar|jagar|ranar|overfaller|trakasserar|nyper|luggar) \\w+',
   // Not "hotar med uppsägning" or "hotar att regna": a weapon or a deed is read by other rules.
   'hotar (?!att |med )\\w+',
   'hotar med att (?:sla|doda|skjuta|hugga|knivhugga|spranga|tanda|skada)',
   'hugger (?:mot|pa|efter|mig|oss|henne|honom|dem|en|ett|folk)',
-  'skjuter(?! (?:upp|fram|till|pa (?:motet|det|beslutet|saken)))',
   'drar (?:i|henne|honom|mig|oss|barnet|ett barn) ',
   '(?:river|sliter) (?:i|ner|sonder|mig|henne|honom)',
   '(?:trycker|haller) (?:ner|fast|upp) (?:\\w+ ){0,2}(?:mot|pa|i)',
-  '(?:kastar|slanger|vralar) (?:\\w+ ){0,3}(?:pa|mot|at) \\w+',
+  '(?:kastar|slanger|vralar|kastat|kastade|slangt|slangde) (?:\\w+ ){0,3}(?:pa|mot|at) \\w+',
+  '(?:sprayar|sprutar) (?:\\w+ ){0,3}(?:pa|mot|i) \\w+',
+  '(?:alla|folk|barnen) hostar',
+  '(?:threw|thrown|throwing) (?:\\w+ ){0,3}at',
+  // Passive perfect, the assault specific: "har blivit nedslagen".
+  'blivit (?:nedslagen|nerslagen|knivhuggen|knivskuren|skjuten|overfallen|ranad|pahoppad)',
+  // Sexual assault: "tafsar på mig", "exposed himself".
+  '(?:tafsar|tafsade|antastar|valdtar|blottar sig|groping|raping|exposed himself|exposing himself)',
   // Perfect tense with a person hurt or held: "har tagit strypgrepp på", "har tryckt ner henne".
   'har (?:\\w+ ){0,2}(?:tagit (?:ett )?(?:strypgrepp|strupgrepp|struptag)|tryckt ner|slagit ner|knuffat ner|sparkat ner|slagit sonder|knivhuggit|skjutit|huggit|fatt tag i|tagit tag i)',
   '(?:strypgrepp|strupgrepp|struptag) pa',
@@ -289,7 +337,7 @@ const EN_VIOLENCE_NOW = rx([
  */
 const SPOKEN_THREAT = rx([
   'ska (?:\\w+ ){0,5}med vald',
-  '(?:ska|tanker|kommer att) (?:doda|mörda|morda|skjuta|hugga|knivhugga|spranga|slakta|visa (?:mig|dig|er) vad som hander)',
+  '(?:ska|tanker|kommer att) (?:doda|morda|skjuta|hugga|knivhugga|spranga|slakta|skara|strypa|skada|sla ihjal|ta livet av|tanda eld|branna|visa (?:mig|dig|er) vad som hander)',
   '(?:ll|ill|hell|shell|theyll|youll|will|going to|gonna) (?:kill|stab|shoot|hurt|beat|blow|burn|get) (?:me|us|you|everyone|everybody|someone|somebody|her|him|them|the place|this place|it)',
   'knows? (?:that )?(?:im|i am) (?:in )?here',
   'vet (?:var jag bor|att jag ar har)',
@@ -313,6 +361,17 @@ const HELD = rx([
   'trying to (?:grab|take|snatch) (?:a|the|my|our) (?:child|kid|baby)',
   '(?:wont|will not) let (?:go|me go|her go|him go)',
   'cornered',
+]);
+
+/** Someone who should not be there, inside now: "inkräktare i skolan", "det är nån i huset". */
+const INTRUDER = rx([
+  'inkraktare\\w*',
+  'intruders?',
+  '(?:okand|okant|frammande) (?:man|kvinna|person|kille|vuxen)',
+  'framling\\w*',
+  '(?:stranger|unknown (?:man|person|woman|adult)) (?:is |in |at |inside |wandering |walking )',
+  'det ar (?:nagon|nan|ngn) (?:i|inne i|pa) (?:huset|lagenheten|lokalen|forradet|kallaren|vinden|rummet)',
+  '(?:someone|somebody) (?:is )?(?:in|inside) (?:my|the|our) (?:house|flat|home|apartment|building)',
 ]);
 
 /**
@@ -356,7 +415,7 @@ const FIRE_GAS = rx([
   'gnistrar',
   'luktar (?:\\w+ ){0,2}(?:av )?(?:gas|bensin|rok|brant|kemikalier|brandrok)',
   'smells? (?:\\w+ ){0,2}(?:of |like )?(?:gas|petrol|gasoline|chemicals|burning|smoke)',
-  '(?:satta|satter|tander|tanda|tande) eld',
+  '(?:satta|satter|tander|tanda|tande|tant|satt) eld',
   '(?:set|setting|sets) fire',
   '(?:set|setting|sets) (?:\\w+ ){1,2}on fire',
   'burning (?:things|something|stuff|papers|rubbish|trash)',
@@ -404,6 +463,9 @@ const HURT = rx([
 /** Milder words that mean danger only when the writer says it is happening now. */
 const THREAT_WORD = rx([
   'hot\\w*',
+  // Compounds: "bombhot", "dödshot", "knivhot".
+  '\\w+hot',
+  '\\w+hotad\\w*',
   'hota\\w*',
   'vald\\w*',
   'aggressiv\\w*',
@@ -539,7 +601,8 @@ const PAST = rx([
   'efter (?:branden|olyckan|handelsen|hotet|attacken|incidenten|overfallet|krisen|inbrottet|skottlossningen)',
   'afterwards',
   'after the (?:incident|attack|event)',
-  'after (?:being|having been|i was|we were)',
+  'after (?:being|having been|i was|we were|witnessing|seeing)',
+  'efter att (?:ha|jag|vi) (?:sett|bevittnat|varit med om)',
 ]);
 
 /** Planning, policy, statistics, training: about the general case, not a person in danger. */
@@ -581,6 +644,13 @@ const GENERAL = rx([
   'who is responsible',
   'how (?:should|do|can|would) (?:we|i|staff|one|you|the|reception|employees|managers) (?:\\w+ ){0,2}(?:handle|deal|respond|prepare|react)',
   'hur (?:ska|bor|kan) (?:man|vi|personal|personalen|receptionen) (?:\\w+ ){0,2}hantera',
+  'hur hanterar (?:man|vi|jag|ni)',
+  'how do (?:you|we|i) handle',
+  // Habits: "slår alltid näven i bordet", "blivit hotad flera gånger".
+  'alltid',
+  'always',
+  'flera ganger',
+  '(?:several|many) times',
   'in general',
   'generellt',
   'brandskydd\\w*',
@@ -609,6 +679,19 @@ const GENERAL = rx([
   'when do you',
   'den som',
   'vilka straff',
+  // Explaining, rules, permission: "förklara vad … innebär", "the rules for carrying a knife".
+  'forklara',
+  'innebar',
+  'explain\\w*',
+  'rules?',
+  'regler\\w*',
+  'allowed',
+  'legal',
+  'o?lagligt',
+  'tillatet',
+  'far (?:vi|man|jag) (?:ha|ta med|bara)',
+  '(?:hur )?skydda\\w* (?:vi oss|oss|mot)',
+  'protect\\w*',
   'lockdown',
 ]);
 
@@ -618,6 +701,7 @@ const HYPOTHETICAL = rx([
   '(?<!vet inte |undrar )om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)',
   // "vad gör man vid skottlossning", "what do you do during a fire": the general case.
   '(?:vad|hur) (?:gor|ska|bor|skall) (?:man|vi|jag) (?:\\w+ ){0,1}(?:vid|nar|under|i handelse av)',
+  '(?:vem|vart|vilket nummer) (?:ringer|kontaktar|larmar|ska) (?:man|vi|jag) (?:vid|nar|i handelse av)',
   '(?:what|how) (?:should|do|would|to) (?:you|we|one|i) (?:\\w+ ){0,2}(?:during|when|in case)',
   'if you',
   'ifall',
@@ -708,6 +792,8 @@ const IDIOM_PARTS = [
   'dor av skratt',
   'exploderar av',
   'krigsomrade',
+  // "en explosion av idéer".
+  'explosion av',
   'brinner for',
   '(?:so|very|too|really|is|its|it s|getting) hot',
   'hot (?:in here|today|outside|weather|day|summer|coffee|water|topic|desk)',
@@ -766,7 +852,8 @@ export function detectDanger(text: string): DangerVerdict {
   if (WEAPON.test(t) || (WEAPON_NAMED.test(t) && now)) return { danger: true, reason: 'weapon' };
   if (EMERGENCY.test(t) || FIRE_GAS.test(t) || SUSPICIOUS_OBJECT.test(t) || HURT.test(t))
     return { danger: true, reason: 'emergency' };
-  if (TRAPPED.test(t) || HELD.test(t) || INTRUSION.test(t)) return { danger: true, reason: 'trapped' };
+  if (TRAPPED.test(t) || HELD.test(t) || INTRUSION.test(t) || INTRUDER.test(t))
+    return { danger: true, reason: 'trapped' };
   const digital = DIGITAL.test(t);
   if (
     (ATTACK.test(t) || SV_VIOLENCE_NOW.test(t) || EN_VIOLENCE_NOW.test(t) || SPOKEN_THREAT.test(t)) &&
