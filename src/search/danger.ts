@@ -88,7 +88,9 @@ const ATTACK = rx([
   'gar till angrepp',
   'vill inte slappa (?:mig|oss|ut)',
   'slapper inte',
-  'foljer efter mig',
+  // Word order varies: "nu följer en bil efter mig".
+  'foljer (?:\\w+ ){0,3}efter (?:mig|oss)',
+  'har foljt (?:efter )?(?:mig|oss)',
   'forfoljer mig',
   'tar tag i mig',
   'har tagit tag i',
@@ -527,6 +529,12 @@ const NOW_EXPLICIT = rx([
   'currently',
   'ongoing',
   'in progress',
+  // Saying a drill word does not mean a drill: "this is not a drill".
+  'not a drill',
+  'inte (?:en )?ovning',
+  'ingen ovning',
+  'this is real',
+  'det ar pa riktigt',
 ]);
 const NOW = rx([
   'nu',
@@ -834,34 +842,51 @@ const NOW_OVERRIDES_PAST = rx([
   'inte kontaktbar',
 ]);
 
+type Reason = NonNullable<DangerVerdict['reason']>;
+
+/** The specific families (an act, a weapon, a fire, a person hurt or held), before any filter. */
+function specific(t: string, now: boolean): Reason | undefined {
+  if (WEAPON.test(t) || (WEAPON_NAMED.test(t) && now)) return 'weapon';
+  if (EMERGENCY.test(t) || FIRE_GAS.test(t) || SUSPICIOUS_OBJECT.test(t) || HURT.test(t)) return 'emergency';
+  if (TRAPPED.test(t) || HELD.test(t) || INTRUSION.test(t) || INTRUDER.test(t)) return 'trapped';
+  const violence = ATTACK.test(t) || SV_VIOLENCE_NOW.test(t) || EN_VIOLENCE_NOW.test(t) || SPOKEN_THREAT.test(t);
+  if (violence && !DIGITAL.test(t)) return 'attack';
+  return undefined;
+}
+
 /** Classifies one message. Pure and cheap (a few dozen regular expressions). */
 export function detectDanger(text: string): DangerVerdict {
   const t = normalise(text);
   if (t.length === 0) return { danger: false };
-  const explicitNow = NOW_EXPLICIT.test(t);
   if (NOT_REAL.test(t)) return { danger: false };
+  const explicitNow = NOW_EXPLICIT.test(t);
+  const pastWord = PAST.test(t) && !explicitNow;
   // A past word with "igen"/"is back" still allows the specific rules, not the milder words.
-  const pastButBack = PAST.test(t) && !explicitNow && NOW_OVERRIDES_PAST.test(t);
-  const past = PAST.test(t) && !explicitNow && !pastButBack;
-  if (past) return { danger: false };
-  const hypothetical = HYPOTHETICAL.test(t) && !explicitNow;
-  const general = GENERAL.test(t) && !explicitNow;
-  if (hypothetical || general) return { danger: false };
+  const pastButBack = pastWord && NOW_OVERRIDES_PAST.test(t);
+  const planOrIf = !explicitNow && (HYPOTHETICAL.test(t) || GENERAL.test(t));
+  if ((pastWord && !pastButBack) || planOrIf) return presentSentence(text);
 
   const now = explicitNow || NOW.test(t);
-  if (WEAPON.test(t) || (WEAPON_NAMED.test(t) && now)) return { danger: true, reason: 'weapon' };
-  if (EMERGENCY.test(t) || FIRE_GAS.test(t) || SUSPICIOUS_OBJECT.test(t) || HURT.test(t))
-    return { danger: true, reason: 'emergency' };
-  if (TRAPPED.test(t) || HELD.test(t) || INTRUSION.test(t) || INTRUDER.test(t))
-    return { danger: true, reason: 'trapped' };
-  const digital = DIGITAL.test(t);
-  if (
-    (ATTACK.test(t) || SV_VIOLENCE_NOW.test(t) || EN_VIOLENCE_NOW.test(t) || SPOKEN_THREAT.test(t)) &&
-    !digital
-  )
-    return { danger: true, reason: 'attack' };
-  if (THREAT_WORD.test(t) && !pastButBack && (explicitNow || (now && !digital)))
+  const reason = specific(t, now);
+  if (reason) return { danger: true, reason };
+  if (THREAT_WORD.test(t) && !pastButBack && (explicitNow || (now && !DIGITAL.test(t))))
     return { danger: true, reason: 'threat-now' };
+  return { danger: false };
+}
+
+/**
+ * A message set aside as past, plan or hypothetical can still say in a sentence of its own that it
+ * is happening now ("I går hotade han mig i telefon. Nu står han i dörren med en kniv."): such a
+ * sentence needs a now word, none of the past/plan/hypothetical words, and a specific family.
+ */
+function presentSentence(text: string): DangerVerdict {
+  for (const part of text.slice(0, 1000).split(/[.!?;:\n]+/)) {
+    const s = normalise(part);
+    if (!s || PAST.test(s) || HYPOTHETICAL.test(s) || GENERAL.test(s)) continue;
+    if (!NOW_EXPLICIT.test(s) && !NOW.test(s)) continue;
+    const reason = specific(s, true);
+    if (reason) return { danger: true, reason };
+  }
   return { danger: false };
 }
 
