@@ -23,12 +23,14 @@ const rx = (parts: string[]) => new RegExp(`\\b(?:${parts.join('|')})\\b`);
 
 /** A weapon in someone's hands, in Swedish or English. */
 const WEAPON_WORDS =
-  '(?:\\w*kniv|\\w*kniven|knivar|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|hammare|glasbit|trasig flaska|knife|knives|gun|guns|rifle|weapon|weapons|axe|machete|bat|scissors|pistol|hammer|shard of glass|broken bottle)';
+  '(?:\\w*kniv|\\w*kniven|knivar|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|puffra|puffran|skjutjarn|blad|hammare|glasbit|trasig flaska|knife|blade|knives|gun|guns|rifle|weapon|weapons|axe|machete|bat|scissors|pistol|hammer|shard of glass|broken bottle)';
 const WEAPON = rx([
-  `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|hotar mig|hotar oss|hotar) (?:\\w+ ){0,3}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
+  `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|visar|visade|tagit med|hotar mig|hotar oss|hotar) (?:\\w+ ){0,3}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
   `med (?:en |ett )?${WEAPON_WORDS} (?:i|pa|och|utanfor|framfor|mot)`,
   `(?:man|kvinna|kille|tjej|person|nagon|nan|snubbe|elev|kund|brukare|patient|besokare|someone|somebody|guy) med (?:en |ett )?${WEAPON_WORDS}`,
   `${WEAPON_WORDS} (?:i|pa) (?:handen|fickan|hand)`,
+  `${WEAPON_WORDS} (?:ar )?framme`,
+  `(?:brought|has brought|showed|shows|showing|flashed|flashing) (?:me |us )?(?:a |an |his |her )?${WEAPON_WORDS}`,
   // A fragment naming a weapon and a place: "kniv i klassrummet" (not the kitchen's knives).
   `${WEAPON_WORDS} (?:i|pa|vid|utanfor|in|at|outside) (?!\\w*kok\\w*|kitchen)\\w+`,
   `(?:slagsmal|brak|brakar|slass|fight|fighting) med (?:\\w+ )?${WEAPON_WORDS}`,
@@ -74,7 +76,10 @@ const ATTACK = rx([
   'ska (?:doda|sla ihjal|hugga|skjuta|knivhugga|ta livet av) (?:mig|oss|dig|henne|honom|alla)',
   'slar sonder',
   // Present passive: "kollegan blir misshandlad", "I'm being attacked".
-  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad)',
+  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad|hotad)',
+  // Looks like a weapon is enough: "något som ser ut som ett vapen".
+  `(?:ser ut som|liknar|looks like|looking like) (?:en |ett |a |an )?${WEAPON_WORDS}`,
+  `hotad\\w* med (?:en |ett )?${WEAPON_WORDS}`,
   '(?:being|getting) (?:beaten|attacked|assaulted|stabbed|hit|beaten up|strangled)',
   // Things thrown at people.
   '(?:kastar|slanger|haller pa att kasta) (?:\\w+ ){0,2}(?:pa|mot) (?:mig|oss|personal|personalen|kollegan|barnen|eleverna)',
@@ -83,6 +88,7 @@ const ATTACK = rx([
   '(?:radd|radda|livradd|skrackslagen) for (?:mitt|vart|hans|hennes) liv',
   '(?:afraid|scared|fear|fearing) for (?:my|our|his|her) li(?:fe|ves)',
   'slass',
+  'fajt(?:as|ar)',
   'gar till attack',
   'gick till attack',
   'gar till angrepp',
@@ -111,7 +117,8 @@ const ATTACK = rx([
 const EMERGENCY = rx([
   'det brinner',
   'luktar brant',
-  'kommer rok',
+  'kommer (?:\\w+ )?rok',
+  '(?:svart|tjock|gra|black|thick|grey|gray) (?:rok|smoke)',
   'rok (?:fran|ur|i|under|kommer|sprider|valler|stiger)',
   // "röken väller ut", "elden sprider sig": the definite forms too.
   '(?:roken|elden|branden|lagorna|rok|eld) (?:\\w+ )?(?:valler|sprider|sprids|kommer|stiger|tranger|slar|tar sig)',
@@ -260,7 +267,7 @@ const TRAPPED = rx([
   'ensam (?:\\w+ ){0,4}(?:vagrar|vill inte) (?:ga|lamna)',
   '(?:vagrar|vill inte) (?:ga|lamna) (?:\\w+ ){0,4}ensam',
   'alone (?:\\w+ ){0,4}(?:refuses|wont) (?:to )?leave',
-  '(?:star|vantar|sitter|gar runt|smyger|lurar) (?:\\w+ ){0,4}utanfor (?:min|mitt|mina|dorren|huset|kontoret|entren|rummet|lagenheten|bostaden|jobbet|skolan|forskolan|porten|fonstret|hemmet|receptionen)',
+  '(?:star|vantar|sitter|gar runt|smyger|lurar) (?:\\w+ ){0,6}utanfor (?:min|mitt|mina|dorren|huset|kontoret|entren|rummet|lagenheten|bostaden|jobbet|skolan|forskolan|porten|fonstret|hemmet|receptionen)',
   'utanfor dorren och (?:skriker|hotar|bankar|sparkar)',
   '(?:bankar|slar|sparkar|hamrar|dunkar) pa (?:\\w+ ){0,2}(?:dorren|dorrarna|fonstret|fonstren|rutan|rutorna|porten)',
   'sparkar pa dorren',
@@ -275,7 +282,8 @@ const TRAPPED = rx([
   'stuck (?:in|inside) (?:with|and)',
   'locked (?:myself )?in',
   'hiding (?:from|in)',
-  '(?:is|s|are|re|standing|waiting) (?:right )?outside (?:my|the|our) (?:door|house|office|home|room|flat|apartment)',
+  '(?:is|s|are|re|standing|waiting|sitting|parked|lurking|hanging around) (?:\\w+ ){0,4}outside (?:my|the|our) (?:\\w+ )?(?:door|house|office|home|room|flat|apartment|building|window)',
+  'staring (?:at|into) (?:me|us|my|our|the house|the window)',
   'trying to (?:get|break) in',
   '(?:smashing|breaking|kicking in|kicking down) (?:the |my |our )?(?:windows?|door|doors|glass)',
   '(?:banging|pounding|hammering|kicking|knocking hard) on (?:\\w+ ){0,2}(?:door|doors|window|windows|glass)',
@@ -305,7 +313,7 @@ const SV_VIOLENCE_NOW = rx([
   // Passive perfect, the assault specific: "har blivit nedslagen".
   'blivit (?:nedslagen|nerslagen|knivhuggen|knivskuren|skjuten|overfallen|ranad|pahoppad)',
   // Sexual assault: "tafsar på mig", "exposed himself".
-  '(?:tafsar|tafsade|antastar|valdtar|blottar sig|groping|raping|exposed himself|exposing himself)',
+  '(?:tafsar|tafsade|antastar|valdtar|blottar sig|groping|raping|exposed himself|exposing himself|onanerar)',
   // Perfect tense with a person hurt or held: "har tagit strypgrepp på", "har tryckt ner henne".
   'har (?:\\w+ ){0,2}(?:tagit (?:ett )?(?:strypgrepp|strupgrepp|struptag)|tryckt ner|slagit ner|knuffat ner|sparkat ner|slagit sonder|knivhuggit|skjutit|huggit|fatt tag i|tagit tag i)',
   '(?:strypgrepp|strupgrepp|struptag) pa',
@@ -384,7 +392,10 @@ const INTRUSION = rx([
   '(?:tagit|tar|tog|trangt|trangde|trangt) sig in',
   'har (?:\\w+ ){0,1}(?:kommit|klampat|stormat|rusat|trangt sig|brutit sig|klivit|smugit sig|hoppat) (?:in|fram|pa)',
   'forsoker (?:oppna|ta sig in|komma in|bryta|dyrka|ta|forsoker) (?:\\w+ ){0,2}(?:dorren|altandorren|fonstret|porten|bildorren|in)',
-  '(?:gar|kommer|springer|rusar|gick) (?:\\w+ ){0,3}(?:mot|emot) (?:mig|oss|min|mitt|mina|var|vart|vara|podiet|scenen|receptionen)',
+  '(?:gar|kommer|springer|rusar|gick) (?:\\w+ ){0,3}(?:mot|emot) (?:mig|oss|min|mitt|mina|var|vart|vara|podiet|scenen|receptionen|dorren|porten|entren|huset)',
+  '(?:kommer|gar) narmare',
+  'narmar sig',
+  '(?:coming|getting|moving) closer',
   '(?:ligger|ar|star|kor) (?:kvar )?bakom mig',
   'haller pa att (?:bli )?(?:uppbrut\\w*|bryta|ta sig)',
   'bli(?:r)? uppbrut\\w*',
@@ -415,10 +426,15 @@ const FIRE_GAS = rx([
   'osar',
   'pyser',
   'gnistrar',
+  'tandt eld',
   'luktar (?:\\w+ ){0,2}(?:av )?(?:gas|bensin|rok|brant|kemikalier|brandrok)',
   'smells? (?:\\w+ ){0,2}(?:of |like )?(?:gas|petrol|gasoline|chemicals|burning|smoke)',
   '(?:satta|satter|tander|tanda|tande|tant|satt) eld',
-  '(?:set|setting|sets) fire',
+  '(?:set|setting|sets) fires?',
+  '(?:ringt|ringde|ringer) (?:in )?(?:ett )?bombhot',
+  'bombhot (?:mot|i|pa) \\w+',
+  'gnistor',
+  'sparks',
   '(?:set|setting|sets) (?:\\w+ ){1,2}on fire',
   'burning (?:things|something|stuff|papers|rubbish|trash)',
   'pouring (?:petrol|gasoline|fuel|liquid)',
@@ -491,13 +507,16 @@ const THREAT_WORD = rx([
   'fara',
   'radd',
   'livradd',
-  'panik',
   'threat\\w*',
   'violen\\w*',
   'aggressive',
   'attack\\w*',
   'assault\\w*',
   'fight\\w*',
+  'fajt\\w*',
+  'harass\\w*',
+  'trakasser\\w*',
+  'ofredar',
   'danger\\w*',
   'scared',
   'afraid',
@@ -542,6 +561,8 @@ const NOW = rx([
   'har inne',
   'har nu',
   'igen',
+  // Present tense of shouting: "hotfull kille skriker åt barnen".
+  'skriker',
   'nyss',
   'precis',
   'ringa 112',
@@ -581,6 +602,12 @@ const PAST = rx([
   'forra (?:veckan|manaden|aret|terminen|helgen|mandagen|tisdagen|onsdagen|torsdagen|fredagen)',
   'for (?:en|ett|tva|tre|fyra|nagra|ett par) (?:\\w+ )?(?:dag|dagar|vecka|veckor|manad|manader|ar|timmar|timme) sedan',
   'haromdagen',
+  // "pappan var arg på hämtningen": a mood told in the past tense.
+  '(?:var|blev) (?:\\w+ )?(?:arg|hotfull|aggressiv|otrevlig|upprord)',
+  'was (?:\\w+ )?(?:angry|aggressive|upset|rude|threatening)',
+  // "i tisdags": last Tuesday; "sedan en vecka": standing there for days is not danger now.
+  '(?:i )?(?:mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags)',
+  'sedan (?:en|ett|flera|nagra|tva|tre) (?:vecka|veckor|dagar|manad|manader|ar)',
   'haromveckan',
   'i somras',
   'i vintras',
@@ -616,7 +643,12 @@ const PAST = rx([
 /** Planning, policy, statistics, training: about the general case, not a person in danger. */
 const GENERAL = rx([
   'riskbedomning\\w*',
-  'risk assessment',
+  '\\w*bedomning\\w*',
+  'assessments?',
+  // Asking for help with a text or a plan, or how to report: after the fact.
+  'hjalp mig (?:att )?(?:planera|skriva|formulera|hitta|forsta|prioritera|med)',
+  'help me (?:to )?(?:write|plan|find|understand|with|draft)',
+  'hur (?:anmaler|rapporterar|dokumenterar|polisanmaler) (?:jag|vi|man)',
   'ovning\\w*',
   '\\w*ovning',
   'utbildning\\w*',
@@ -664,6 +696,14 @@ const GENERAL = rx([
   'brandskydd\\w*',
   'larmrutin\\w*',
   'sakerhetsprovning',
+  // Mistakes, flat batteries, jokes: "brandlarmet gick av misstag", "haha".
+  'av misstag',
+  'by mistake',
+  'falsklarm\\w*',
+  'false alarms?',
+  'batteri\\w*',
+  'battery',
+  'haha\\w*',
   // Drills and tests in any form: "brandövningen", "öva brandlarm", "fire alarm test".
   '\\w*ovning\\w*',
   'ova',
@@ -800,8 +840,15 @@ const IDIOM_PARTS = [
   'dor av skratt',
   'exploderar av',
   'krigsomrade',
+  // "this presentation is going to bomb": fail.
+  // "skjuter upp mötet", "skjut mötet till imorgon": postponing.
+  'skjut\\w* (?:upp|fram)',
+  'skjut\\w* (?:\\w+ ){1,2}(?:till|pa framtiden)',
+  '(?:gonna|going to|will|might) bomb(?= (?:at|in|on|tomorrow|today)|$)',
   // "en explosion av idéer".
   'explosion av',
+  // "my inbox is on fire": busy, not burning.
+  '(?:inbox|phone|feed|chat|teams|mailbox|calendar|mejlen|telefonen|inkorgen) (?:is |s |has been |ar )?(?:on fire|exploding|blowing up|exploderar|brinner)',
   'brinner for',
   '(?:so|very|too|really|is|its|it s|getting) hot',
   'hot (?:in here|today|outside|weather|day|summer|coffee|water|topic|desk)',
@@ -849,7 +896,8 @@ function specific(t: string, now: boolean): Reason | undefined {
   if (WEAPON.test(t) || (WEAPON_NAMED.test(t) && now)) return 'weapon';
   if (EMERGENCY.test(t) || FIRE_GAS.test(t) || SUSPICIOUS_OBJECT.test(t) || HURT.test(t)) return 'emergency';
   if (TRAPPED.test(t) || HELD.test(t) || INTRUSION.test(t) || INTRUDER.test(t)) return 'trapped';
-  const violence = ATTACK.test(t) || SV_VIOLENCE_NOW.test(t) || EN_VIOLENCE_NOW.test(t) || SPOKEN_THREAT.test(t);
+  const violence =
+    ATTACK.test(t) || SV_VIOLENCE_NOW.test(t) || EN_VIOLENCE_NOW.test(t) || SPOKEN_THREAT.test(t);
   if (violence && !DIGITAL.test(t)) return 'attack';
   return undefined;
 }
