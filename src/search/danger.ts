@@ -23,7 +23,7 @@ const rx = (parts: string[]) => new RegExp(`\\b(?:${parts.join('|')})\\b`);
 
 /** A weapon in someone's hands, in Swedish or English. */
 const WEAPON_WORDS =
-  '(?:\\w*kniv|\\w*kniven|knivar|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|puffra|puffran|skjutjarn|blad|hammare|glasbit|trasig flaska|knife|blade|knives|gun|guns|rifle|weapon|weapons|axe|machete|bat|scissors|pistol|hammer|shard of glass|broken bottle)';
+  '(?:\\w*kniv|\\w*kniven|knivar|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|puffra|puffran|skjutjarn|blad|hammare|glasbit|trasig flaska|knife|blade|knives|gun|guns|rifle|weapon|weapons|axe|machete|bat|scissors|pistol|hammer|crowbar|kofot|screwdriver|skruvmejsel|shard of glass|broken bottle)';
 const WEAPON = rx([
   `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|visar|visade|tagit med|hotar mig|hotar oss|hotar) (?:\\w+ ){0,3}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
   `med (?:en |ett )?${WEAPON_WORDS} (?:i|pa|och|utanfor|framfor|mot)`,
@@ -47,6 +47,9 @@ const WEAPON = rx([
   'viftar (?:med )?(?:\\w+ ){1,3}(?:mot|at)',
   'skottlossning',
   'skott',
+  'gunshots?',
+  'gunfire',
+  'hor (?:\\w+ ){0,2}(?:skott|smallar)',
   `(?:has|holding|holds|pulled|pulls|waving|waves|with|drew|draws|got|carrying) (?:out )?(?:a |an |his |her |their )?(?:pair of |kitchen |big |large )?${WEAPON_WORDS}`,
   // Aiming something at people: "riktar glasbiten mot kollegan", "pointing them at me".
   '(?:riktar|siktar) (?:\\w+ ){0,3}mot',
@@ -104,7 +107,7 @@ const ATTACK = rx([
   '(?:threatening|attacking|hitting|beating|kicking|punching|chasing|choking|grabbing|hurting) (?:me|us|my colleague|a colleague|staff) (?:right )?now',
   'threatens to (?:kill|hurt|stab|shoot|beat)',
   '(?:going to|gonna|will) (?:kill|stab|shoot|hurt|beat) (?:me|us|you|everyone|someone)',
-  '(?:wont|will not|doesnt|does not|refuses to) let (?:me|us) (?:go|leave|out)',
+  '(?:wont|will not|doesnt|does not|refuses to) let (?:me|us|anyone|anybody|people|them|her|him) (?:go|leave|out)',
   'holding (?:me|us|my colleague|a colleague|someone) (?:hostage|against|down|back|and)',
   'grabbed me',
   'is holding on to me',
@@ -207,6 +210,12 @@ const EMERGENCY = rx([
   '(?:ar|blivit) (?:svart |allvarligt |jatte )?skadad\\w*',
   '(?:is|are|got|been|re|s) (?:badly |seriously |really )?(?:hurt|injured|wounded)',
   '(?:fainting|passing out|passed out|turning blue|struggling to breathe)',
+  // Hurt and down: "kollega slagen, ligger ner".
+  '(?:slagen|skadad|knivhuggen|skjuten|nedslagen|misshandlad) (?:\\w+ ){0,2}ligger',
+  // About to fall or jump: "klättrar över räcket", "standing on the window ledge".
+  'klattrar (?:\\w+ ){0,2}(?:over|ut pa|upp pa) (?:racket|raket|kanten|fonstret|taket|balkongen|bron|staketet)',
+  '(?:star|sitter) (?:\\w+ ){0,2}pa (?:racket|taket|kanten|fonsterkarmen|brons racke|broracket)',
+  '(?:standing|sitting|climbing) (?:\\w+ ){0,2}(?:on|over) (?:the |a )?(?:window )?(?:ledge|edge|railing|roof|balcony)',
   'kasta sig(?: framfor| ut| ner)?',
   '(?:skakar|slar) (?:bebisen|spadbarnet|barnet|ett barn|sin son|sin dotter)',
   'shaking (?:the|a|her|his) baby',
@@ -333,7 +342,11 @@ const SV_VIOLENCE_NOW = rx([
 const EN_VIOLENT_ING =
   '(?:hitting|punching|beating|kicking|strangling|choking|stabbing|attacking|assaulting|threatening|grabbing|dragging|pinning|shoving|pushing|slapping|biting|chasing|hurting|smashing|throwing|shooting|firing|cutting|pointing|waving|spitting|robbing|mugging|pulling|hunting|cornering)';
 const EN_VIOLENCE_NOW = rx([
-  `(?:is|are|am|im|hes|shes|theyre|youre|whos|keeps|keep|started|s|re) (?:\\w+ )?${EN_VIOLENT_ING} \\w+`,
+  `(?:is|are|am|im|hes|shes|theyre|youre|whos|keeps|keep|started|s|re) (?:\\w+ ){0,3}${EN_VIOLENT_ING} \\w+`,
+  '(?:throwing|kastar|slanger) (?:chairs|things|stuff|furniture|rocks|stones|bottles|stolar|saker|grejer|mobler|stenar|flaskor)',
+  // Robbery: "kräver pengar ur kassan", "demanding money".
+  '(?:kraver|krava|vill ha|demanding|demands) (?:\\w+ ){0,2}(?:pengar|kassan|money|the till|cash)',
+  '(?:ranar|robbing|robbery|held up|holding up)',
   '(?:being|getting) (?:choked|strangled|beaten|hit|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held)',
   // Just done, to someone here: "a parent just punched the principal", "shoved me against the wall".
   'just (?:punched|stabbed|shot|hit|attacked|assaulted|hurt|kicked|slapped|grabbed|pulled)',
@@ -376,6 +389,9 @@ const HELD = rx([
 /** Someone who should not be there, inside now: "inkräktare i skolan", "det är nån i huset". */
 const INTRUDER = rx([
   'inkraktare\\w*',
+  'som inte (?:ska|borde|far) vara (?:dar|har)',
+  '(?:shouldnt|should not|doesnt|does not) (?:be|belong) (?:here|there)',
+  '(?:man|guy|person|someone|somebody|stranger|kille|snubbe|nagon|nan) (?:\\w+ ){0,12}(?:refus\\w* to leave|wont leave|vagrar (?:ga|lamna)|vill inte (?:ga|lamna))',
   'intruders?',
   '(?:okand|okant|frammande) (?:man|kvinna|person|kille|vuxen)',
   'framling\\w*',
@@ -404,7 +420,7 @@ const INTRUSION = rx([
   'ranarluv\\w*',
   'letar efter (?:nagon|mig|honom|henne|en)',
   'gar runt (?:i|pa) (?:huset|lokalen|skolan|byggnaden|korridoren)',
-  '(?:trying|tries|tried|keeps trying) (?:to open )?(?:my|the|our) (?:front |back )?(?:door|handle|window)',
+  '(?:trying|tries|tried|keeps trying|testing) (?:to open )?(?:\\w+ ){0,2}(?:doors?|handles?|windows?)',
   '(?:break|breaking|broke) into',
   '(?:inside|in) (?:my|our) (?:house|flat|home|apartment) right now',
   'heard (?:the|a) (?:window|door|glass) (?:break|smash)',
@@ -587,6 +603,7 @@ const NOW = rx([
   'still there',
   'wont leave',
   'refuses to leave',
+  'refusing to leave',
   'is here',
   'emergency',
   '112',
@@ -692,6 +709,9 @@ const GENERAL = rx([
   'flera ganger',
   '(?:several|many) times',
   'in general',
+  'checklist\\w*',
+  'mall(?:en)?',
+  'templates?',
   'generellt',
   'brandskydd\\w*',
   'larmrutin\\w*',
@@ -755,6 +775,8 @@ const HYPOTHETICAL = rx([
   'ifall',
   'om (?:\\w+ ){0,2}(?:gar|gar igang|skulle|blir|borjar|hander|intraffar)',
   'tank om',
+  // "how to react" is the general case (a panicked "vad göra??" is not set aside: it may be now).
+  'how to (?:act|react|respond|handle)',
   'skulle',
   'what (?:if|should i do if|do i do if|to do if|should we do if|do we do if|happens if)',
   'if (?:someone|somebody|a|an|i|we|my|our|there|he|she|they)',
@@ -782,6 +804,11 @@ const NOT_REAL = rx([
   'just kidding',
   'skamt\\w*',
   'in the news',
+  'i tidningen',
+  'pa bild',
+  'newspaper',
+  'on tv',
+  'pa tv',
   'i nyheterna',
   'read about',
   'last om',
