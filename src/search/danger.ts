@@ -421,6 +421,7 @@ const INTRUSION = rx([
   'letar efter (?:nagon|mig|honom|henne|en)',
   'gar runt (?:i|pa) (?:huset|lokalen|skolan|byggnaden|korridoren)',
   '(?:trying|tries|tried|keeps trying|testing) (?:to open )?(?:\\w+ ){0,2}(?:doors?|handles?|windows?)',
+  '(?:testar|provar|kanner pa|rycker i|drar i) (?:\\w+ ){0,2}(?:dorren|dorrarna|handtaget|handtagen|dorrhandtaget|fonstret|fonstren|altandorren|ytterdorren)',
   '(?:break|breaking|broke) into',
   '(?:inside|in) (?:my|our) (?:house|flat|home|apartment) right now',
   'heard (?:the|a) (?:window|door|glass) (?:break|smash)',
@@ -674,12 +675,14 @@ const GENERAL = rx([
   'policy\\w*',
   'statistik',
   // "plan 3" is a floor, not a plan.
-  'plan(?! \\d)',
+  // "plan 3", "på plan två" are floors (or a pitch), not plans.
+  '(?<!pa )plan(?! (?:\\d|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|ovanfor|nedanfor|under))',
   'planen',
   'planering\\w*',
   'forebygg\\w*',
   'forbereda\\w*',
-  'vad ar',
+  // Not "vad är det som händer", "what is going on": those are asked in the moment.
+  'vad ar(?! det som| det har| pa gang)',
   'vad innebar',
   'vad betyder',
   'vad sager lagen',
@@ -693,7 +696,7 @@ const GENERAL = rx([
   'training',
   'routine\\w*',
   'statistics',
-  'what is',
+  'what is(?! (?:happening|going on|that))',
   'what does',
   'how many',
   'prepare\\w*',
@@ -710,7 +713,9 @@ const GENERAL = rx([
   '(?:several|many) times',
   'in general',
   'checklist\\w*',
-  'mall(?:en)?',
+  // Swedish "mall" (template); the English "mall" is a shopping centre.
+  'mallen',
+  '(?:en|nagon|ngn) mall',
   'templates?',
   'generellt',
   'brandskydd\\w*',
@@ -728,7 +733,9 @@ const GENERAL = rx([
   '\\w*ovning\\w*',
   'ova',
   'ovar',
-  'test(?:et|er|erna|as|ar|a|ade|ing|s)?',
+  // Not "testar dörrarna", "testing the door handles": that is someone trying to get in.
+  'test(?:et|er|erna|as|a|ade|s)?',
+  'testing (?:the )?(?:fire )?(?:alarms?|system|sprinklers?)',
   '\\w*larmtest\\w*',
   'drills?',
   // Habits and rules rather than one event: "hur ofta", "vi har ofta upprörda besökare".
@@ -743,7 +750,7 @@ const GENERAL = rx([
   'guidance',
   'poster',
   'summari[sz]e',
-  'whats the',
+  'whats the(?! matter)',
   'when do you',
   'den som',
   'vilka straff',
@@ -777,11 +784,14 @@ const HYPOTHETICAL = rx([
   'tank om',
   // "how to react" is the general case (a panicked "vad göra??" is not set aside: it may be now).
   'how to (?:act|react|respond|handle)',
-  'skulle',
+  // "han sa att han skulle komma" reports a threat; these ask about a case that may come.
+  '(?:vad|hur|vem) skulle',
+  'skulle (?:man|vi|ni|du|det|vilja)',
   'what (?:if|should i do if|do i do if|to do if|should we do if|do we do if|happens if)',
   'if (?:someone|somebody|a|an|i|we|my|our|there|he|she|they)',
   'in case',
-  'would',
+  '(?:what|how|who|where) would',
+  'would (?:you|we|one|it|that|happen|be)',
 ]);
 
 /**
