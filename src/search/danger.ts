@@ -637,7 +637,8 @@ const PAST = rx([
   'i fjol',
   'ifjol',
   'forra (?:veckan|manaden|aret|terminen|helgen|mandagen|tisdagen|onsdagen|torsdagen|fredagen)',
-  'for (?:en|ett|tva|tre|fyra|nagra|ett par) (?:\\w+ )?(?:dag|dagar|vecka|veckor|manad|manader|ar|timmar|timme) sedan',
+  'for (?:en|ett|tva|tre|fyra|nagra|ett par|flera|lange) (?:\\w+ )?(?:dag|dagar|vecka|veckor|manad|manader|ar|timmar|timme|tag|tid|stund) (?:sedan|sen)',
+  'for (?:ett tag|lange|en tid) (?:sedan|sen)',
   'haromdagen',
   // "pappan var arg på hämtningen": a mood told in the past tense.
   '(?:var|blev) (?:\\w+ )?(?:arg|hotfull|aggressiv|otrevlig|upprord)',
@@ -875,6 +876,7 @@ const DIGITAL = rx([
   'sms\\w*',
   'facebook',
   'instagram',
+  'insta',
   'twitter',
   'tiktok',
   'sociala medier',
@@ -922,6 +924,10 @@ const IDIOM_PARTS = [
   '(?:gonna|going to|will|might) bomb(?= (?:at|in|on|tomorrow|today)|$)',
   // "en explosion av idéer".
   'explosion av',
+  // "shoot hoops", "tände ljus", "sparkar boll": everyday senses.
+  'shoot(?:ing)? (?:some )?(?:hoops|a video|photos|pictures|a film|the breeze)',
+  '(?:tande|tanda|tander|tant) (?:\\w+ )?ljus',
+  'sparka\\w* boll',
   // Hearth, grill, candles, fireworks, building sites: fire and bangs that belong there.
   '(?:ryker|brinner|rok|eld) (?:\\w+ ){0,2}(?:fran|i|pa) (?:grillen|brasan|kaminen|oppna spisen|bastun|lagerelden)',
   'brinner (?:ett |tva |)ljus',
