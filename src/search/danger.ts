@@ -90,7 +90,9 @@ const ATTACK = rx([
   'ska (?:doda|sla ihjal|hugga|skjuta|knivhugga|ta livet av) (?:mig|oss|dig|henne|honom|alla)',
   'slar sonder',
   // Present passive: "kollegan blir misshandlad", "I'm being attacked".
-  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad|hotad)',
+  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad|hotad|forfoljd|foljd|jagad|ofredad|trakasserad|omringad|instangd)',
+  // The s-passive: "någon har knivhuggits", "jag hotas".
+  '(?<!som )(?:har )?(?:knivhuggits|skjutits|misshandlats|overfallits|ranats|attackerats|knivhotats|hotas|misshandlas|attackeras|forfoljs)',
   // Looks like a weapon is enough: "något som ser ut som ett vapen".
   `(?:ser ut som|liknar|looks like|looking like) (?:en |ett |a |an )?${WEAPON_WORDS}`,
   `hotad\\w* med (?:en |ett )?${WEAPON_WORDS}`,
@@ -217,6 +219,16 @@ const EMERGENCY = rx([
   'andas (?:inte|konstigt|knappt|tungt|daligt|med svarighet|rosslande)',
   'bla i (?:ansiktet|lapparna)',
   'krampanfall',
+  // Drowning, anaphylaxis: "legat under vattnet", "his throat is closing".
+  'drunkn\\w*',
+  'drown\\w*',
+  'under vattnet',
+  '(?:han|hon|hen|barnet|pojken|flickan|han ar|hon ar) (?:ar )?bla',
+  'allergi(?:sk|c) (?:reaktion|reaction|chock|shock)',
+  'anafylax\\w*',
+  'anaphyla\\w*',
+  'throat is (?:closing|swelling)',
+  'svullnar i halsen',
   'blod overallt',
   'blood everywhere',
   '(?:ar|blivit) (?:svart |allvarligt |jatte )?skadad\\w*',
@@ -326,6 +338,12 @@ const SV_VIOLENCE_NOW = rx([
   `sparkar (?:pa |till )${SV_PERSON}`,
   'sparkar (?:mig|mej|oss|henne|honom|hen|dem|dom)',
   `muckar (?:med|mot) ${SV_PERSON}`,
+  // Perfect tense, a person the target, unless it was before: "har knuffat brukaren ur rullstolen".
+  `(?:knuffat|slagit|sparkat|misshandlat|attackerat|strypt|bitit|huggit|knivhuggit|skadat|puttat|tryckt ner|dragit|rivit|nypt|skjutit) (?:\\w+ )?${SV_PERSON}(?!.*\\b(?:tidigare|forut|innan|flera ganger)\\b)`,
+  // Shouted at: "skriker åt barnen", "yelling at kids".
+  `(?:skriker|vralar|gapar) (?:at|pa|mot) ${SV_PERSON}`,
+  // Thrown through a window: "kastat en sten genom mitt köksfönster".
+  '(?:kastat|kastade|kastar|threw|thrown|throwing) (?:\\w+ ){0,3}(?:genom|through|in genom) (?:\\w+ ){0,2}\\w*(?:fonster|fonstret|rutan|window)',
   // Things broken with people near: "slår på bilar", "slår sönder allt".
   '(?:slar|sparkar|bankar) (?:pa|sonder) (?:\\w+ ){0,2}(?:bilar|bilen|rutor|fonster|dorr\\w*|saker|allt|mobler|inredningen|grejer)',
   'hotar med att (?:sla|doda|skjuta|hugga|knivhugga|spranga|tanda|skada)',
@@ -333,7 +351,7 @@ const SV_VIOLENCE_NOW = rx([
   '(?:river|sliter) (?:ner|sonder) ',
   '(?:trycker|haller) (?:ner|fast|upp) (?:\\w+ ){0,2}(?:mot|pa|i)',
   `(?:kastar|slanger|vralar|kastat|kastade|slangt|slangde) (?!en blick|blickar)(?:\\w+ ){0,3}(?:pa|mot|at) ${SV_PERSON}`,
-  '(?:sprayar|sprutar) (?:\\w+ ){0,3}(?:pa|mot|i) \\w+',
+  '(?:sprayar|sprejar|sprutar) (?:\\w+ ){0,3}(?:pa|mot|i) \\w+',
   '(?:alla|folk|barnen) hostar',
   '(?:threw|thrown|throwing) (?:\\w+ ){0,3}at',
   // Passive perfect, the assault specific: "har blivit nedslagen".
@@ -366,7 +384,11 @@ const EN_VIOLENCE_NOW = rx([
   // Robbery: "kräver pengar ur kassan", "demanding money".
   '(?:kraver|krava|vill ha|demanding|demands) (?:\\w+ ){0,2}(?:pengar|kassan|money|the till|cash)',
   '(?:ranar|robbing|robbery|held up|holding up)',
-  '(?:being|getting) (?:choked|strangled|beaten|hit|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held)',
+  '(?:being|getting) (?:choked|strangled|beaten|hit|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held|stalked|harassed)',
+  `(?:shouting|yelling|screaming|swearing) at ${EN_PERSON}`,
+  // Fighting now (not "fighting over the swing").
+  '(?:is|are|s|re) fighting(?! (?:over|for|about))',
+  `(?:trying|tried|tries) to (?:grab|take|snatch|drag|pull|stab|hit|kill|strangle|choke|hurt|kidnap|abduct) ${EN_PERSON}`,
   // Just done, to someone here: "a parent just punched the principal", "shoved me against the wall".
   'just (?:punched|stabbed|shot|hit|attacked|assaulted|hurt|kicked|slapped|grabbed|pulled)',
   '(?:punched|shoved|pushed|hit|grabbed|stabbed|slapped|kicked|attacked|assaulted|choked|strangled) (?:me|us|my colleague|a colleague|the (?:principal|teacher|nurse|guard|driver))',
@@ -401,6 +423,9 @@ const HELD = rx([
   'omring\\w*',
   '(?:grabbing|holding) (?:me|my|her|him|a child|the child|a kid|on to)',
   'trying to (?:grab|take|snatch) (?:a|the|my|our) (?:child|kid|baby)',
+  // Locked in by someone who took the keys.
+  '(?:taken|took|tagit|tog) (?:the |my |our |mina |vara )?(?:keys|nycklarna)',
+  'locked (?:us|me|the (?:front |back )?door)',
   '(?:wont|will not) let (?:go|me go|her go|him go)',
   'cornered',
 ]);
@@ -490,6 +515,7 @@ const SUSPICIOUS_OBJECT = rx([
   '(?:skum|skumt|skumma|konstig|konstigt|konstiga|misstankt|okand|okant) (?:\\w+ )?(?:lada|laada|vaska|paket|kartong|kasse|ryggsack|foremal|sak|grej)',
   '(?:som|och) (?:surrar|tickar|piper|lacker|ryker|brummar)',
   '(?:pipande|tickande|surrande) ljud',
+  '(?:hors|hor) (?:ett )?(?:tickande|pipande|surrande)',
   '(?:brev|kuvert|post|paket) (?:\\w+ ){0,3}pulver',
   'pulver (?:i|pa) (?:brevet|kuvertet|posten|paketet|bordet)',
   '(?:box|bag|package|parcel|device|suitcase|backpack|envelope) (?:\\w+ ){0,4}(?:humming|ticking|beeping|buzzing|leaking)',
@@ -544,6 +570,7 @@ const THREAT_WORD = rx([
   'radd',
   'livradd',
   'threat\\w*',
+  'stalk\\w*',
   'violen\\w*',
   'aggressive',
   'attack\\w*',
@@ -792,6 +819,7 @@ const GENERAL = rx([
   'when do you',
   'den som',
   'vilka straff',
+  '(?:vilka|vilken) (?:\\w+ )?\\w*atgard\\w*',
   // Explaining, rules, permission: "förklara vad … innebär", "the rules for carrying a knife".
   'forklara',
   'innebar',
