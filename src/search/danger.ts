@@ -170,6 +170,10 @@ const EMERGENCY = rx([
   '(?:och|som) brinner',
   // Explosions: "nån har sprängt nåt", "det small".
   'sprang(?:t|er|de)',
+  'sprang(?:medel|amne|laddning)\\w*',
+  'explosives',
+  // A bomb call: "det ska smälla i stadshuset".
+  'ska (?:smalla|explodera|sprangas) (?:i|pa|vid|under)',
   'det small',
   'explo\\w*',
   'eld i',
@@ -309,6 +313,7 @@ const TRAPPED = rx([
   'lasta in mig',
   'gomt mig',
   'gommer mig',
+  '(?:har )?(?:gomt|gommer) sig (?:i|pa|bakom|under)',
   'har lasat in mig',
   '(?:har )?last in (?:mig|oss)',
   'barrikader\\w*',
@@ -451,6 +456,8 @@ const HELD = rx([
 /** Someone who should not be there, inside now: "inkräktare i skolan", "det är nån i huset". */
 const INTRUDER = rx([
   'inkraktare\\w*',
+  '(?:doesnt|does not|dont|do not) work here',
+  'jobbar inte (?:har|hos oss)',
   'som inte (?:ska|borde|far) vara (?:dar|har)',
   '(?:shouldnt|should not|doesnt|does not) (?:be|belong) (?:here|there)',
   '(?:man|guy|person|someone|somebody|stranger|kille|snubbe|nagon|nan) (?:\\w+ ){0,12}(?:refus\\w* to leave|wont leave|vagrar (?:ga|lamna)|vill inte (?:ga|lamna))',
@@ -796,6 +803,8 @@ const GENERAL = rx([
   'batteri\\w*',
   'battery',
   'haha\\w*',
+  'lol',
+  'lmao',
   // Drills and tests in any form: "brandövningen", "öva brandlarm", "fire alarm test".
   '\\w*ovning\\w*',
   'ova',
@@ -981,6 +990,10 @@ const IDIOM_PARTS = [
   '(?:gonna|going to|will|might) bomb(?= (?:at|in|on|tomorrow|today)|$)',
   // "en explosion av idéer".
   'explosion av',
+  // "det small till i huvudet", "sprängde budgeten", "the budget is bleeding money".
+  'small till (?:i huvudet|for mig)',
+  'sprang\\w* (?:\\w+ )?(?:budget\\w*|ramarna|ramen|taket|granserna)',
+  'bleeding (?:money|cash|talent|staff|customers|members)',
   // "shoot hoops", "tände ljus", "sparkar boll": everyday senses.
   'shoot(?:ing)? (?:some )?(?:hoops|a video|photos|pictures|a film|the breeze)',
   '(?:tande|tanda|tander|tant) (?:\\w+ )?ljus',
