@@ -865,6 +865,8 @@ const GENERAL = rx([
   'rules?',
   'regler\\w*',
   'allowed',
+  'forbjud\\w*',
+  'procedures?',
   'legal',
   'o?lagligt',
   'tillatet',
@@ -992,6 +994,9 @@ const IDIOM_PARTS = [
   'explosion av',
   // "det small till i huvudet", "sprängde budgeten", "the budget is bleeding money".
   'small till (?:i huvudet|for mig)',
+  'bombshell',
+  // "han är skjuten i henne": in love.
+  'skjuten i (?:henne|honom|hen|dig|mig)',
   'sprang\\w* (?:\\w+ )?(?:budget\\w*|ramarna|ramen|taket|granserna)',
   'bleeding (?:money|cash|talent|staff|customers|members)',
   // "shoot hoops", "tände ljus", "sparkar boll": everyday senses.
@@ -1007,7 +1012,7 @@ const IDIOM_PARTS = [
   'pushing (?:\\w+ ){0,3}(?:too hard|to (?:do|work|finish|perform|improve))',
   '(?:cuts|prices|costs|inflation|budget|news) (?:are |is |s )?hitting',
   // "my inbox is on fire": busy, not burning.
-  '(?:inbox|phone|feed|chat|teams|mailbox|calendar|mejlen|telefonen|inkorgen) (?:is |s |has been |ar )?(?:on fire|exploding|blowing up|exploderar|brinner)',
+  '(?:inbox|phone|feed|chat|teams|mailbox|calendar|mejlen|telefonen|inkorgen|mobilen|mobil|min mobil) (?:is |s |has been |ar )?(?:on fire|exploding|blowing up|exploderar|brinner)',
   'brinner for',
   '(?:so|very|too|really|is|its|it s|getting) hot',
   'hot (?:in here|today|outside|weather|day|summer|coffee|water|topic|desk)',
