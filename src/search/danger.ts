@@ -363,7 +363,7 @@ const SV_VIOLENCE_NOW = rx([
   // Thrown through a window: "kastat en sten genom mitt köksfönster".
   '(?:kastat|kastade|kastar|threw|thrown|throwing) (?:\\w+ ){0,3}(?:genom|through|in genom) (?:\\w+ ){0,2}\\w*(?:fonster|fonstret|rutan|window)',
   // Things broken with people near: "slår på bilar", "slår sönder allt".
-  '(?:slar|sparkar|bankar) (?:pa|sonder) (?:\\w+ ){0,2}(?:bilar|bilen|rutor|fonster|dorr\\w*|saker|allt|mobler|inredningen|grejer)',
+  '(?:slar|sparkar|bankar) (?:pa|sonder) (?:\\w+ ){0,2}(?:bilar|bilen|bil|rutor|fonster|dorr\\w*|saker|allt|mobler|inredningen|grejer)',
   'hotar med att (?:sla|doda|skjuta|hugga|knivhugga|spranga|tanda|skada)',
   'hugger (?:mot|pa|efter|mig|oss|henne|honom|dem|en|ett|folk)',
   '(?:river|sliter) (?:ner|sonder) ',
@@ -458,7 +458,7 @@ const INTRUDER = rx([
   'inkraktare\\w*',
   '(?:doesnt|does not|dont|do not) work here',
   'jobbar inte (?:har|hos oss)',
-  'som inte (?:ska|borde|far) vara (?:dar|har)',
+  'som inte (?:ska|borde|far) (?:vara|va) (?:dar|har)',
   '(?:shouldnt|should not|doesnt|does not) (?:be|belong) (?:here|there)',
   '(?:man|guy|person|someone|somebody|stranger|kille|snubbe|nagon|nan) (?:\\w+ ){0,12}(?:refus\\w* to leave|wont leave|vagrar (?:ga|lamna)|vill inte (?:ga|lamna))',
   'intruders?',
@@ -631,6 +631,7 @@ const NOW_EXPLICIT = rx([
   'i detta nu',
   'i denna stund',
   'right now',
+  'rn',
   'happening now',
   'at the moment',
   'as we speak',
