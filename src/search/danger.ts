@@ -12,6 +12,17 @@ import { fold } from './normalize';
  * much more), but words shared with planning questions ("riskbedömning för hot", "brandövning i
  * går", "vad gör man om någon hotar") must not trigger it: those are about the past, the general
  * case or a hypothetical.
+ *
+ * How a message is read (after folding å/ä/ö and cutting out idioms such as "brinner i knutarna"):
+ * 1. fiction, news and hearsay (NOT_REAL), the past (PAST), plans and rules (GENERAL) and
+ *    hypotheticals (HYPOTHETICAL) set it aside, unless it says "just nu"; a set-aside message can
+ *    still have a sentence of its own that says now ("I går hotade han mig. Nu står han här med
+ *    en kniv."), see presentSentence();
+ * 2. one table per word family names what danger looks like: weapons, violence with a person as
+ *    target (Swedish present -r forms and perfect, English -ing forms), spoken threats, being held,
+ *    intrusion, fire and gas, suspicious objects and bombs, someone hurt, someone taken;
+ * 3. milder words (THREAT_WORD: "hotfull", "aggressive") count only with a now word (NOW).
+ * Tables are written for the folded, punctuation-free text: "he's" is "hes", "hjälp" is "hjalp".
  */
 export interface DangerVerdict {
   danger: boolean;
@@ -604,7 +615,6 @@ const THREAT_WORD = rx([
   'stalk\\w*',
   'violen\\w*',
   'aggressive',
-  'attack\\w*',
   'assault\\w*',
   'fight\\w*',
   'fajt\\w*',
@@ -754,7 +764,6 @@ const GENERAL = rx([
   'rutin\\w*',
   'policy\\w*',
   'statistik',
-  // "plan 3" is a floor, not a plan.
   // "plan 3", "på plan två" are floors (or a pitch), not plans.
   '(?<!pa )plan(?! (?:\\d|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|ovanfor|nedanfor|under))',
   'planen',
