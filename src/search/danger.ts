@@ -154,6 +154,10 @@ const EMERGENCY = rx([
   'tagit ett barn',
   'tar ett barn',
   '(?:barn|barnet|ett barn|eleven|en elev|ett av barnen|min son|min dotter) (?:har )?(?:forsvunnit|ar borta)',
+  // Someone in our care gone: "one of the residents has wandered out", "vi hittar inte honom".
+  `(?:${SV_PERSON}|${EN_PERSON}|one of (?:the|our) \\w+) (?:\\w+ ){0,3}(?:forsvunnit|rymt|gatt vilse|wandered (?:off|out|away)|is missing|gone missing)`,
+  '(?:cant|cannot|can not) find (?:him|her|them|the child|the kid|a child|a resident|a pupil)',
+  'hittar inte (?:honom|henne|hen|barnet|ett barn|eleven|brukaren|den boende)',
   'forsvunnet barn',
   'missing child',
   'child is missing',
@@ -265,7 +269,7 @@ const SV_VIOLENCE_NOW = rx([
   // Just now, to the writer: "slog mig när jag försökte stoppa" (a time word would make it past).
   '(?:slog|sparkade|knuffade|puttade|hogg|bet|spottade pa|strypte|misshandlade|attackerade|knivhogg) (?:mig|oss)',
   // A child taken: "pappan har tagit barnet och springer mot bilen".
-  '(?:tagit|tar|rycker|sliter|drar) (?:med sig )?(?:barnet|ett barn|sitt barn|ungen|ett av barnen)',
+  '(?:tagit|tar|ta|rycker|sliter|drar) (?:med sig )?(?:barnet|ett barn|sitt barn|ungen|ett av barnen)',
 ]);
 
 /**
@@ -309,6 +313,10 @@ const SPOKEN_THREAT = rx([
   '(?:ll|ill|hell|shell|theyll|youll|will|going to|gonna) (?:kill|stab|shoot|hurt|beat|blow|burn|get) (?:me|us|you|everyone|everybody|someone|somebody|her|him|them|the place|this place|it)',
   'knows? (?:that )?(?:im|i am) (?:in )?here',
   'vet (?:var jag bor|att jag ar har)',
+  // "de ska ta en av våra besökare", something hidden under a jacket.
+  'ska ta (?:mig|oss|henne|honom|dig|dem|en av)',
+  'har (?:\\w+ ){0,2}under (?:jackan|trojan|rocken|trojan)',
+  '(?:something|a weapon|an object) under (?:his|her|their) (?:jacket|coat|shirt|hoodie)',
   'vill ha (?:min|mitt|mina|var|vart) (?:mobil|telefon|pengar|plånbok|planbok|vaska|nycklar|bil)',
 ]);
 
@@ -487,6 +495,8 @@ const SUSPICIOUS_OBJECT = rx([
   '(?:skum|skumt|skumma|konstig|konstigt|konstiga|misstankt|okand|okant) (?:\\w+ )?(?:lada|laada|vaska|paket|kartong|kasse|ryggsack|foremal|sak|grej)',
   '(?:som|och) (?:surrar|tickar|piper|lacker|ryker|brummar)',
   '(?:pipande|tickande|surrande) ljud',
+  // Nobody's: "en resväska som ingen vet vems den är".
+  '(?:ingen|nobody|no one) (?:vet|knows) (?:vems|whose)',
   '(?:hors|hor) (?:ett )?(?:tickande|pipande|surrande)',
   '(?:brev|kuvert|post|paket) (?:\\w+ ){0,3}pulver',
   'pulver (?:i|pa) (?:brevet|kuvertet|posten|paketet|bordet)',
@@ -501,6 +511,10 @@ const HURT = rx([
   'bloder',
   'medvetslos',
   'andas inte',
+  // Hurting oneself, or silent behind a door: "slår huvudet i väggen", "svarar inte när jag knackar".
+  '(?:slar|bankar|dunkar) (?:\\w+ )?huvudet (?:i|mot)',
+  'svarar inte (?:nar (?:jag|vi) knackar|pa tilltal)',
+  'oppnar inte',
   'hjartstopp',
   'ligger pa golvet och',
   'bleeding',
@@ -894,7 +908,8 @@ const GENERAL = rx([
 /** "What should one do if…": a hypothetical, unless the writer also says it is happening now. */
 const HYPOTHETICAL = rx([
   '(?:vad|hur) (?:gor|ska|bor|skall|kan|gjorde) (?:jag|man|vi|ni|en chef|chefen) (?:\\w+ ){0,2}om',
-  '(?<!vet inte |undrar )om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)',
+  // Not "om han inte får pengar", "if I call the police": conditions inside a threat made now.
+  '(?<!vet inte |undrar )om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)(?! inte| ringer)',
   // "vad gör man vid skottlossning", "what do you do during a fire": the general case.
   '(?:vad|hur) (?:gor|ska|bor|skall) (?:man|vi|jag) (?:\\w+ ){0,1}(?:vid|nar|under|i handelse av)',
   '(?:vem|vart|vilket nummer) (?:ringer|kontaktar|larmar|ska) (?:man|vi|jag) (?:vid|nar|i handelse av)',
@@ -909,7 +924,7 @@ const HYPOTHETICAL = rx([
   '(?:vad|hur|vem) skulle',
   'skulle (?:man|vi|ni|du|det|vilja)',
   'what (?:if|should i do if|do i do if|to do if|should we do if|do we do if|happens if)',
-  'if (?:someone|somebody|a|an|i|we|my|our|there|he|she|they)',
+  'if (?:someone|somebody|a|an|i|we|my|our|there|he|she|they)(?! (?:dont|do not|doesnt|does not|call|calls|tell|move|scream|try))',
   'in case',
   '(?:what|how|who|where) would',
   'would (?:you|we|one|it|that|happen|be)',
