@@ -239,6 +239,9 @@ const SV_VIOLENCE_NOW = rx([
   `(?:slar|knuffar|puttar|stryper|misshandlar|attackerar|angriper|knivhugger|knivhotar|biter|spottar|jagar|ranar|overfaller|trakasserar|ofredar|nyper|luggar|hotar|hugger|skakar|trycker|drar|river|sliter) (?:pa |i |efter |runt |at |mot |omkring |ner |fast |upp |till )?${SV_PERSON}`,
   // "sparkar" is also to fire someone: kicking is "sparkar på" or a pronoun.
   `sparkar (?:pa |till )${SV_PERSON}`,
+  // Slang for hitting: "spöar en kille", "drämmer till vakten", "gav honom på käften".
+  `(?:spoar|spoade|klar upp|klappar till|klappade till|drammer till|drammde till|smaller till|smallde till|lappar till|lappade till|danger|pucklar pa|bankar|bankade) ${SV_PERSON}`,
+  `(?:ger|gav|gett) ${SV_PERSON} (?:pa kaften|pa kaften|pa truten|stryk|en small)`,
   'sparkar (?:mig|mej|oss|henne|honom|hen|dem|dom)',
   `muckar (?:med|mot) ${SV_PERSON}`,
   // Perfect tense, a person the target, unless it was before: "har knuffat brukaren ur rullstolen".
@@ -289,7 +292,13 @@ const EN_VIOLENCE_NOW = rx([
   '(?:ranar|robbing|robbery|held up|holding up)',
   '(?:being|getting) (?:choked|strangled|beaten|hit|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held|stalked|harassed)',
   `(?:shouting|yelling|screaming|swearing) (?:\\w+ ){0,3}at ${EN_PERSON}`,
-  '(?:just )?got (?:punched|stabbed|shot|beaten up|beaten|attacked|assaulted|knocked out|knocked down)',
+  '(?:just )?got (?:punched|stabbed|shot|beaten up|beaten|attacked|assaulted|knocked out|knocked down|jumped|glassed|bottled|shanked|mugged)',
+  // Slang: "they jumped a kid", "it's kicking off", "throwing punches", "a brawl".
+  `(?:jumped|jumping|shanked|glassed|bottled) ${EN_PERSON}`,
+  '(?:its|it is|s) kicking off',
+  'throwing punches',
+  'brawl\\w*',
+  '(?:strapped|packing heat)',
   `(?:swinging|waving|throwing|pointing) (?:\\w+ ){0,3}at ${EN_PERSON}`,
   '(?:lure|talk|get|drag|pull|force)\\w* (?:\\w+ ){0,2}into (?:the|his|her|a|their) (?:car|van)',
   '(?:hear|hearing|can hear) (?:\\w+ ){0,2}screams?',
@@ -309,7 +318,7 @@ const EN_VIOLENCE_NOW = rx([
  */
 const SPOKEN_THREAT = rx([
   'ska (?:\\w+ ){0,5}med vald',
-  '(?:ska|tanker|kommer att) (?:doda|morda|skjuta|hugga|knivhugga|spranga|slakta|skara|strypa|skada|sla ihjal|ta livet av|tanda eld|branna|visa (?:mig|dig|er) vad som hander)',
+  '(?:ska|tanker|kommer att) (?:doda|morda|skjuta|hugga|knivhugga|spranga|slakta|skara|strypa|skada|sla ihjal|ta livet av|tanda eld|branna|sticka ner|lagga ner|skjuta ner|ha ihjal|spoa|sla ner|ge (?:dig|mig|honom|henne) stryk|visa (?:mig|dig|er) vad som hander)',
   '(?:ll|ill|hell|shell|theyll|youll|will|going to|gonna) (?:kill|stab|shoot|hurt|beat|blow|burn|get) (?:me|us|you|everyone|everybody|someone|somebody|her|him|them|the place|this place|it)',
   'knows? (?:that )?(?:im|i am) (?:in )?here',
   'vet (?:var jag bor|att jag ar har)',
@@ -351,7 +360,7 @@ const INTRUDER = rx([
   '(?:shouldnt|should not|doesnt|does not) (?:be|belong) (?:here|there)',
   '(?:man|guy|person|someone|somebody|stranger|kille|snubbe|nagon|nan) (?:\\w+ ){0,12}(?:refus\\w* to leave|wont leave|vagrar (?:ga|lamna)|vill inte (?:ga|lamna))',
   'intruders?',
-  '(?:okand|okant|frammande) (?:man|kvinna|person|kille|vuxen)',
+  '(?:okand|okant|frammande|random) (?:man|kvinna|person|kille|vuxen|snubbe|typ|gubbe|tjej|grabb|guy|dude)',
   'framling\\w*',
   '(?:stranger|unknown (?:man|person|woman|adult)) (?:is |in |at |inside |wandering |walking )',
   'det ar (?:nagon|nan|ngn) (?:i|inne i|pa) (?:huset|lagenheten|lokalen|forradet|kallaren|vinden|rummet)',
@@ -454,6 +463,9 @@ const FIRE_GAS = rx([
   'pyser',
   'gnistrar',
   'tandt eld',
+  // "nån har tänt på soptunnan" (set alight; not a person: "tänd på" is also to fancy).
+  'har (?:\\w+ )?(?:tant|tandt) pa (?!mig|dig|honom|henne|hen|dem)\\w+',
+  '(?:tander|tande) pa (?:en |ett |den |det )?\\w*(?:tunna|tunnan|korg|korgen|bil|bilen|taltet|gardin\\w*|soffan|madrassen|papper\\w*)',
   'luktar (?:\\w+ ){0,2}(?:av )?(?:gas|bensin|rok|brant|kemikalier|brandrok)',
   'smells? (?:\\w+ ){0,2}(?:of |like )?(?:gas|petrol|gasoline|chemicals|burning|smoke)',
   '(?:satta|satter|tander|tanda|tande|tant|satt) eld',
@@ -531,6 +543,10 @@ const HURT = rx([
   '(?:hangt|hanger|hangde) sig',
   'swallowed (?:\\w+ ){0,3}(?:pills|tablets)',
   'kollapsat',
+  // Knocked out: "han e knockad", "one guy is down", "de gav honom på käften o han ligger".
+  '(?:knockad|utslagen|dackad|nerslagen)',
+  '(?:guy|man|kid|person|someone|one|he|she) (?:is |s )?(?:down|out cold)',
+  '(?:o|och) (?:han|hon|hen) ligger(?! och sover)',
   'svimma\\w*',
   'krampar',
   'kramper',
