@@ -37,7 +37,7 @@ const rx = (parts: string[]) => new RegExp(`\\b(?:${parts.join('|')})\\b`);
  * tryggheten" and "attacking my proposal" are not read as violence. Nouns as stems (any ending).
  */
 const SV_PERSON_NOUN =
-  '(?:kolleg\\w*|personal\\w*|elev\\w*|barn\\w*|tjej\\w*|kill\\w*|pojk\\w*|flick\\w*|larar\\w*|rektor\\w*|vakt\\w*|brukar\\w*|patient\\w*|besokar\\w*|kund\\w*|chauff\\w*|forar\\w*|ledamot\\w*|politiker\\w*|handlaggar\\w*|pappa\\w*|mamma\\w*|foralder\\w*|foraldr\\w*|grann\\w*|man|mannen|kvinna\\w*|person\\w*|vardar\\w*|sjukskotersk\\w*|underskotersk\\w*|assistent\\w*|bibliotekari\\w*|receptionist\\w*|passagerar\\w*|anstalld\\w*|medarbetar\\w*|chef\\w*|son|sonen|dotter|dottern|fru|frun|sambo\\w*|bebis\\w*|ungdom\\w*|ungar\\w*|ungen|klient\\w*|boende|gast\\w*|vuxen|vuxna|gubb\\w*|tant\\w*|snubb\\w*|grabb\\w*|morsa\\w*|farsa\\w*|publik\\w*|folk|annan)';
+  '(?:kolleg\\w*|personal\\w*|elev\\w*|barn\\w*|tjej\\w*|kill\\w*|pojk\\w*|flick\\w*|larar\\w*|rektor\\w*|vakt\\w*|brukar\\w*|patient\\w*|besokar\\w*|kund\\w*|chauff\\w*|forar\\w*|ledamot\\w*|politiker\\w*|handlaggar\\w*|pappa\\w*|mamma\\w*|foralder\\w*|foraldr\\w*|grann\\w*|man|mannen|kvinna\\w*|person\\w*|vardar\\w*|sjukskotersk\\w*|underskotersk\\w*|assistent\\w*|bibliotekari\\w*|receptionist\\w*|passagerar\\w*|anstalld\\w*|medarbetar\\w*|chef\\w*|son|sonen|dotter|dottern|fru|frun|sambo\\w*|bebis\\w*|ungdom\\w*|ungar\\w*|ungen|klient\\w*|boende|gast\\w*|vuxen|vuxna|gubb\\w*|tant\\w*|snubb\\w*|grabb\\w*|morsa\\w*|farsa\\w*|publik\\w*|folk|annan|ordforand\\w*)';
 const SV_PERSON = `(?:mig|mej|oss|dig|henne|honom|dem|dom|hen|varandra|sig sjalv|nagon|nan|andra|alla(?! rekord)|(?:en|ett|min|mitt|mina|var|vart|vara|sin|sitt|sina|den|det|de|tva|tre|flera|nagra|hans|hennes) (?:\\w+ )?${SV_PERSON_NOUN}|${SV_PERSON_NOUN})`;
 const EN_PERSON_NOUN =
   '(?:colleagues?|coworkers?|co workers?|teachers?|nurses?|staff|students?|pupils?|child|children|kids?|boys?|girls?|man|men|woman|women|guys?|clients?|residents?|patients?|drivers?|guards?|principal|councill?ors?|officials?|politicians?|parents?|mother|father|dad|mum|mom|baby|son|daughter|wife|husband|partner|friends?|neighbou?rs?|customers?|visitors?|officers?|receptionists?|lifeguards?|librarians?|caretakers?|janitors?|people|persons?|carers?|workers?|employees?|manager|teens?|teenagers?|youths?|passengers?|lady)';
@@ -47,7 +47,7 @@ const EN_PERSON = `(?:me|us|him|her|them|someone|somebody|everyone|everybody|peo
 const WEAPON_WORDS =
   '(?:\\w*kniv|\\w*kniven|knivar|pistol|pistolen|vapen|vapnet|yxa|yxan|machete|sax|saxen|jarnror|tillhygge|basebolltra|balltra|gevar|skjutvapen|puffra|puffran|skjutjarn|blad|hammare|glasbit|trasig flaska|knife|blade|knives|gun|guns|rifle|weapon|weapons|axe|machete|bat|scissors|pistol|hammer|crowbar|kofot|screwdriver|skruvmejsel|shard of glass|broken bottle)';
 const WEAPON = rx([
-  `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|visar|visade|tagit med|hotar mig|hotar oss|hotar) (?:\\w+ ){0,3}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
+  `(?:har|haller|viftar|vevar|star|kommer|springer|gar|drog|drar|tog fram|tar fram|plockade fram|visar|visade|tagit med|hotar mig|hotar oss|hotar|slar|bankar|hugger|sparkar|jagar) (?:\\w+ ){0,4}(?:med )?(?:en |ett |ett par )?${WEAPON_WORDS}`,
   `med (?:en |ett )?${WEAPON_WORDS} (?:i|pa|och|utanfor|framfor|mot)`,
   `(?:man|kvinna|kille|tjej|person|nagon|nan|snubbe|elev|kund|brukare|patient|besokare|someone|somebody|guy) med (?:en |ett )?${WEAPON_WORDS}`,
   `${WEAPON_WORDS} (?:i|pa) (?:handen|fickan|hand)`,
@@ -103,15 +103,15 @@ const WEAPON_NAMED = rx([WEAPON_WORDS]);
 /** Violence against the writer or people near them, in the present tense. */
 const ATTACK = rx([
   `(?:hotar|slar|sparkar|attackerar|angriper|misshandlar|knuffar|nyper|biter|spottar pa|stryper|hugger|jagar|tar struptag pa|haller fast|trycker upp) (?:mig|mej|oss|min kollega|kollegan|kollegor|en kollega|personalen|personal|laraen|lararen|en larare|barnen|ett barn|eleverna|en elev|brukaren|patienten|en vardare|vakten|henne|honom|dem)`,
-  // Any threatened deed but going to the police, a court or the press ("hotar att anmäla").
-  'hotar att (?!(?:polis)?anmala|kontakta|ringa|saga upp|sluta|stamma|publicera|lamna|klaga|ga till|overklaga|sprida|lagga ut)\\w+',
+  // A threatened harm (not "hotar att anmäla", "hotar att flytta").
+  'hotar att (?:doda|sla|skada|hugga|skjuta|spranga|morda|ta livet av|mucka|slakta|knivhugga|skara|strypa|branna|tanda|elda|sticka|misshandla|valdta|kidnappa|ta med sig|ta barnet|krossa|forstora|spoa|ge (?:mig|dig|oss) stryk)',
   'ska (?:doda|sla ihjal|hugga|skjuta|knivhugga|ta livet av) (?:mig|oss|dig|henne|honom|alla)',
   'slar sonder',
   // Present passive: "kollegan blir misshandlad", "I'm being attacked".
-  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad|hotad|forfoljd|foljd|jagad|ofredad|trakasserad|omringad|instangd)',
+  'blir (?:misshandlad|slagen|attackerad|angripen|knivhuggen|overfallen|nedslagen|sparkad|strypt|knivhotad|hotad|forfoljd|foljd|jagad|ofredad|omringad|instangd)',
   // The s-passive: "någon har knivhuggits", "jag hotas".
   '(?<!som )(?:har )?(?:knivhuggits|skjutits|misshandlats|overfallits|ranats|attackerats|knivhotats|hotas|misshandlas|attackeras|forfoljs)',
-  '(?:being|getting) (?:beaten|attacked|assaulted|stabbed|hit|beaten up|strangled)',
+  '(?:being|getting) (?:beaten|attacked|assaulted|stabbed|beaten up|strangled)',
   // Things thrown at people.
   '(?:kastar|slanger|haller pa att kasta) (?!en blick|blickar)(?:\\w+ ){0,2}(?:pa|mot) (?:mig|oss|personal|personalen|kollegan|barnen|eleverna)',
   '(?:throwing|throws|hurling) (?:\\w+ ){0,2}at (?:me|us|staff|people|my colleague)',
@@ -133,8 +133,8 @@ const ATTACK = rx([
   'har tagit tag i',
   `(?:is|are|s|re|keeps|keep|and) (?:threatening|attacking|hitting|beating|kicking|punching|chasing|following|choking|grabbing|holding|pushing|shoving|hurting|assaulting|stalking) ${EN_PERSON}`,
   '(?:threatening|attacking|hitting|beating|kicking|punching|chasing|choking|grabbing|hurting) (?:me|us|my colleague|a colleague|staff) (?:right )?now',
-  // Any threatened deed but a complaint, a call or a post ("threatening to report me").
-  '(?:threatening|threatens) to (?!(?:call|report|sue|complain|go to|contact|quit|leave|post|publish|tell|write)\\b)\\w+',
+  // A threatened harm (not "threatening to report me", "threatening to move out").
+  '(?:threatening|threatens|threatened) to (?:kill|hurt|stab|shoot|beat|burn|blow|set|bomb|attack|harm|cut|strangle|take|kidnap|break|smash|hit|punch|rape|knife|torch|get)',
   '(?:going to|gonna|will) (?:kill|stab|shoot|hurt|beat) (?:me|us|you|everyone|someone)',
   '(?:wont|will not|doesnt|does not|refuses to) let (?:me|us|anyone|anybody|people|them|her|him) (?:go|leave|out)',
   'holding (?:me|us|my colleague|a colleague|someone) (?:hostage|against|down|back|and)',
@@ -195,6 +195,7 @@ const TRAPPED = rx([
   '(?:wont|will not) let (?:me|us) (?:go|leave|out)',
   'inte kommer (?:ut|undan|darifran|harifran)',
   'instangd',
+  'inlast\\w*',
   'lasta in mig',
   'gomt mig',
   'gommer mig',
@@ -290,7 +291,8 @@ const EN_VIOLENCE_NOW = rx([
   // Robbery: "kräver pengar ur kassan", "demanding money".
   '(?:kraver|krava|vill ha|demanding|demands) (?:\\w+ ){0,2}(?:pengar|kassan|money|the till|cash)',
   '(?:ranar|robbing|robbery|held up|holding up)',
-  '(?:being|getting) (?:choked|strangled|beaten|hit|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held|stalked|harassed)',
+  '(?:being|getting) (?:choked|strangled|beaten|punched|kicked|stabbed|attacked|assaulted|threatened|followed|chased|robbed|mugged|dragged|grabbed|held|stalked)',
+  '(?:being|getting) hit(?! by (?:a |the )?(?:wave|flu|cuts|storm|virus))',
   `(?:shouting|yelling|screaming|swearing) (?:\\w+ ){0,3}at ${EN_PERSON}`,
   '(?:just )?got (?:punched|stabbed|shot|beaten up|beaten|attacked|assaulted|knocked out|knocked down|jumped|glassed|bottled|shanked|mugged)',
   // Slang: "they jumped a kid", "it's kicking off", "throwing punches", "a brawl".
@@ -324,6 +326,8 @@ const SPOKEN_THREAT = rx([
   'vet (?:var jag bor|att jag ar har)',
   // "de ska ta en av våra besökare", something hidden under a jacket.
   'ska ta (?:mig|oss|henne|honom|dig|dem|en av)',
+  // Shouted now: "skriker att han ska hämta folk".
+  '(?:skriker|vralar|hotar) att (?:han|hon|hen|de|dom|vi) ska',
   'har (?:\\w+ ){0,2}under (?:jackan|trojan|rocken|trojan)',
   '(?:something|a weapon|an object) under (?:his|her|their) (?:jacket|coat|shirt|hoodie)',
   'vill ha (?:min|mitt|mina|var|vart) (?:mobil|telefon|pengar|plånbok|planbok|vaska|nycklar|bil)',
@@ -691,13 +695,12 @@ const NOW_EXPLICIT = rx([
   'det ar pa riktigt',
 ]);
 const NOW = rx([
+  // Two acts in the present tense: "han skriker o hotar", "slår och skriker".
+  '(?:skriker|vralar|slar|sparkar|kastar|hotar) (?:och|o) (?:hotar|slar|sparkar|kastar|skriker|vralar|knuffar|bankar|svar)',
   'nu',
   'pagaende',
   'har inne',
   'har nu',
-  'igen',
-  // Present tense of shouting: "hotfull kille skriker åt barnen".
-  'skriker',
   'nyss',
   'precis',
   'ringa 112',
@@ -864,7 +867,7 @@ const GENERAL = rx([
   'how often',
   'ofta',
   'often',
-  '(?:every|varje) (?:day|time|week|morning|evening|dag|gang|vecka|morgon|kvall)',
+  '(?:every|varje) (?:day|time|week|morning|evening|night|dag|gang|vecka|morgon|kvall|natt)',
   // Small hurts: "näsblod", "where is the first aid kit".
   'nyarsafton\\w*',
   'new years eve',
@@ -1042,6 +1045,13 @@ const IDIOM_PARTS = [
   // "det small till i huvudet", "sprängde budgeten", "the budget is bleeding money".
   'small till (?:i huvudet|for mig)',
   'bombshell',
+  // Betrayal and pressure: "kniven i ryggen", "kniven mot strupen", "stabbed me in the back".
+  'kniven? i ryggen',
+  'kniven? mot strupen',
+  'stab\\w* (?:\\w+ )?in the back',
+  'backstab\\w*',
+  // Doing well: "she's on fire today", "my team is on fire this week".
+  'on fire (?:today|this week|lately|this month)',
   // "han är skjuten i henne": in love.
   'skjuten i (?:henne|honom|hen|dig|mig)',
   'sprang\\w* (?:\\w+ )?(?:budget\\w*|ramarna|ramen|taket|granserna)',
