@@ -905,6 +905,9 @@ const GENERAL = rx([
   'when do you',
   'den som',
   'vilka straff',
+  // Threats of a complaint, not of harm: "hotar att gå till tidningen", "threatening to sue".
+  'hotar (?:att|med att) (?:ga till|anmala|polisanmala|kontakta|klaga|stamma|flytta|sluta|saga upp|overklaga)',
+  '(?:threatening|threatens|threatened) to (?:sue|complain|report|go to|call the|quit|leave|move)',
   '(?:what|vad) (?:\\w+ ){0,3}(?:should|ska|bor) (?:i|we|jag|vi) (?:know|kunna|lara)',
   '(?:vilka|vilken) (?:\\w+ )?\\w*atgard\\w*',
   // Explaining, rules, permission: "förklara vad … innebär", "the rules for carrying a knife".
@@ -1045,6 +1048,11 @@ const IDIOM_PARTS = [
   // "det small till i huvudet", "sprängde budgeten", "the budget is bleeding money".
   'small till (?:i huvudet|for mig)',
   'bombshell',
+  // "jag brinner upp av stress", "bomben släpps imorgon" (news), "mötet dödar mig".
+  'brinner upp av',
+  'bomben slapps',
+  '(?:motet|moten|jobbet|stressen|tristessen|varmen|trafiken|det har|den har|schemat) (?:\\w+ ){0,2}(?:dodar|kommer doda) mig',
+  '(?:this|the) (?:meeting|job|heat|traffic|schedule|workload) (?:\\w+ ){0,2}(?:is killing|kills|will kill) me',
   // Betrayal and pressure: "kniven i ryggen", "kniven mot strupen", "stabbed me in the back".
   'kniven? i ryggen',
   'kniven? mot strupen',
