@@ -2,6 +2,12 @@ import { detectDanger } from './danger';
 
 /** Messages from someone in danger now: each must get 112 first. */
 const DANGER_NOW = [
+  // Attacking someone in other words, "här och nu", and an object there since this morning.
+  'en kund ger sig på mig i kassan',
+  'pappan går på personalen i hallen nu',
+  'en brukare blir våldsam mot oss här och nu, vad gör jag',
+  'en väska har stått vid ingången sedan i morse och ingen vet vems den är',
+  'a backpack has been under the stairs since this morning and nobody knows whose it is',
   // Swedish, plain
   'Det står en man i väntrummet och skriker att han ska slå ihjäl mig, vad ska jag göra?',
   'en anhörig har ett tillhygge och vägrar gå ut ur lokalen hjälp',
@@ -552,6 +558,10 @@ const DANGER_NOW = [
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
 const NOT_DANGER_NOW = [
+  // The same words after the fact.
+  'i går gav sig en kund på mig i kassan',
+  'han blev våldsam mot mig förra veckan, ska jag anmäla det',
+  'väskan som stod vid ingången i morse var en kollegas',
   'hur gör jag en riskbedömning för hot',
   'vi hade en brandövning i går',
   'vad gör jag om jag blir hotad på jobbet?',

@@ -245,6 +245,10 @@ const SV_VIOLENCE_NOW = rx([
   `(?:ger|gav|gett) ${SV_PERSON} (?:pa kaften|pa kaften|pa truten|stryk|en small)`,
   'sparkar (?:mig|mej|oss|henne|honom|hen|dem|dom)',
   `muckar (?:med|mot) ${SV_PERSON}`,
+  // "ger sig på mig", "går på personalen": attacks someone.
+  `(?:ger sig pa|gar pa|gar los pa|flyger pa|hoppar pa) ${SV_PERSON}`,
+  // Turning violent: "blir våldsam mot mig", "är aggressiv mot personalen".
+  `(?:blir|ar|borjar bli) (?:\\w+ )?(?:valdsam|valdsamma|aggressiv|aggressiva|hotfull|hotfulla) (?:mot|pa) ${SV_PERSON}`,
   // Perfect tense, a person the target, unless it was before: "har knuffat brukaren ur rullstolen".
   `(?:knuffat|slagit|sparkat|misshandlat|attackerat|strypt|bitit|huggit|knivhuggit|skadat|puttat|tryckt ner|dragit|rivit|nypt|skjutit) (?:\\w+ )?${SV_PERSON}(?!.*\\b(?:tidigare|forut|innan|flera ganger)\\b)`,
   // Shouted at: "skriker åt barnen", "yelling at kids".
@@ -679,6 +683,7 @@ const NOW_EXPLICIT = rx([
   'akut',
   'i detta nu',
   'i denna stund',
+  'har och nu',
   'right now',
   'rn',
   'happening now',
@@ -1144,6 +1149,9 @@ const PAST_TENSE = rx([
 
 const NOW_OVERRIDES_PAST = rx([
   'igen',
+  // Since a time and still so: "har stått där sedan i morse".
+  'sedan (?:i morse|i morgon|i natt|lunch|i formiddags|en timme|ett par timmar|flera timmar|(?:\\w+ )?minuter)',
+  'since (?:this morning|lunch|an hour|(?:\\w+ )?(?:hours|minutes))',
   'is back',
   'are back',
   'ar tillbaka',
