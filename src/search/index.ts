@@ -7,6 +7,7 @@ import {
   type NoneFeatures,
   type RankerModel,
 } from './ranker';
+import { AnalysedTexts, TermAccumulator, TextWords } from './buildTables';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
 import type { WordList } from './wordList';
@@ -82,25 +83,16 @@ const EMPTY_PROBES: Probes = {
   norms: new Float32Array(0),
 };
 
-function packProbes(lines: Array<Sparse & { norm: number }>): Probes {
-  const total = lines.reduce((a, l) => a + l.ids.length, 0);
-  const ids = new Int32Array(total);
-  const values = new Float32Array(total);
-  const starts = new Int32Array(lines.length + 1);
-  let at = 0;
-  lines.forEach((l, k) => {
-    starts[k] = at;
-    ids.set(l.ids, at);
-    values.set(l.values, at);
-    at += l.ids.length;
+/** Term id -> the documents containing it, ascending (the inverted index), as views of one array. */
+function invert(docs: DocEntry[], df: number[]): Int32Array[] {
+  const starts = new Int32Array(df.length + 1);
+  for (let id = 0; id < df.length; id++) starts[id + 1] = starts[id]! + (df[id] ?? 0);
+  const all = new Int32Array(starts[df.length]!);
+  const fill = starts.slice(0, df.length);
+  docs.forEach((d, i) => {
+    for (const id of d.tf.ids) all[fill[id]!++] = i;
   });
-  starts[lines.length] = at;
-  return { ids, values, starts, norms: Float32Array.from(lines, (l) => l.norm) };
-}
-
-function sparse(m: Map<number, number>): Sparse {
-  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-  return { ids, values: Float32Array.from(ids, (id) => m.get(id) ?? 0) };
+  return Array.from(df, (_, id) => all.subarray(starts[id], starts[id + 1]));
 }
 
 /** Binary search: the value of term id in a sparse vector (0 when absent). */
@@ -173,7 +165,7 @@ export class KnowledgeIndex {
   private readonly termIds = new Map<string, number>();
   private readonly df: number[] = [];
   /** Term id -> documents containing it (indices into docs): the inverted index. */
-  private postings: Array<number[] | Int32Array> = [];
+  private postings: Int32Array[] = [];
   private idfs = new Float64Array(0);
   private readonly maxIdf: number;
   private readonly model: RankerModel;
@@ -185,6 +177,10 @@ export class KnowledgeIndex {
     this.model = options.model ?? RANKER_MODEL;
     const oos = new Set((options.outOfScope ?? []).map((d) => d.id));
     const all: IndexDoc[] = [...topics, ...(options.outOfScope ?? [])];
+    // Each distinct text split once (answers and steps recur across entries), its stems added.
+    const split = new TextWords();
+    const added = new Map<string, number[]>();
+    const addStem = (stem: string) => this.vocabulary.addStem(stem);
     for (const t of all) {
       for (const text of [
         t.title.sv,
@@ -195,39 +191,48 @@ export class KnowledgeIndex {
         ...t.questions,
         ...t.keywords,
       ]) {
-        this.vocabulary.addText(text);
+        if (!added.has(text)) added.set(text, split.split(text, addStem));
       }
     }
-    // Analysing a text is the cost of a build; within one build the same texts recur (steps, answers).
-    const analysed = new Map<string, QueryTerm[]>();
-    const termsOf = (text: string) => {
-      let t = analysed.get(text);
-      if (!t) {
-        t = this.indexTerms(text);
-        analysed.set(text, t);
+    // Analysing a text is the cost of a build: each distinct text is analysed once, its terms
+    // resolved to ids (new terms get the next id, in the order the fields are read below).
+    const texts = new AnalysedTexts(
+      (text) => {
+        const ids = added.get(text);
+        if (!ids) return this.indexTerms(text);
+        const folded = ids.map((i) => split.folded[i]!);
+        return this.vocabulary.analyseWords(
+          folded,
+          ids.map((i) => split.stems[i]!),
+          false,
+        );
+      },
+      (term) => {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.df.length;
+          this.termIds.set(term, id);
+          this.df.push(0);
+        }
+        return id;
+      },
+    );
+    const tf = new TermAccumulator();
+    const sig = new TermAccumulator();
+    const add = (text: string, weight: number, signature = false) => {
+      const s = texts.slot(text);
+      const { ids, weights } = texts;
+      tf.ensure(this.df.length);
+      sig.ensure(this.df.length);
+      for (let k = texts.begin(s), end = texts.end(s); k < end; k++) {
+        const id = ids[k]!;
+        tf.add(id, weight * weights[k]!);
+        if (signature) sig.add(id, 0);
       }
-      return t;
-    };
-    const idOf = (term: string) => {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.df.length;
-        this.termIds.set(term, id);
-        this.df.push(0);
-        this.postings.push([]);
-      }
-      return id;
     };
     for (const topic of all) {
-      const tf = new Map<number, number>();
-      const sig = new Set<number>();
-      const add = (text: string, weight: number, signature = false) => {
-        for (const q of termsOf(text)) {
-          const id = idOf(q.term);
-          tf.set(id, (tf.get(id) ?? 0) + weight * q.weight);
-          if (signature) sig.add(id);
-        }
-      };
+      tf.reset();
+      sig.reset();
       add(topic.title.sv, FIELD_WEIGHTS.title, true);
       add(topic.title.en, FIELD_WEIGHTS.titleEn, true);
       add(topic.summaryEn, FIELD_WEIGHTS.summaryEn);
@@ -236,18 +241,16 @@ export class KnowledgeIndex {
       topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
       topic.questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
 
-      const i = this.docs.length;
-      for (const id of tf.keys()) {
-        this.df[id] = (this.df[id] ?? 0) + 1;
-        (this.postings[id] as number[]).push(i);
-      }
+      // Summed in the order the terms were first met, as a Map of them would iterate.
       let mass = 0;
-      for (const v of tf.values()) mass += v;
+      for (const id of tf.touched) mass += tf.values[id]!;
+      const ids = tf.sortedIds();
+      for (const id of ids) this.df[id] = (this.df[id] ?? 0) + 1;
       this.docs.push({
         topic,
         outOfScope: oos.has(topic.id),
-        tf: sparse(tf),
-        sig: Int32Array.from([...sig].sort((a, b) => a - b)),
+        tf: { ids, values: Float32Array.from(ids, (id) => tf.values[id]!) },
+        sig: sig.sortedIds(),
         probes: EMPTY_PROBES,
         mass,
       });
@@ -257,15 +260,18 @@ export class KnowledgeIndex {
       if (d.outOfScope) this.oosDocs.push([i, d.topic.id]);
     });
     this.maxIdf = this.idfOf(0);
+    this.postings = invert(this.docs, this.df);
+    // The probes see only terms the documents gave ids to (a joined keyword line may form others).
+    texts.resolve = (term) => this.termIds.get(term) ?? -1;
+    const line = new TermAccumulator();
     for (const doc of this.docs) {
       const { topic } = doc;
-      doc.probes = packProbes(
-        [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')].map((text) =>
-          this.probe(termsOf(text)),
-        ),
+      doc.probes = this.probes(
+        texts,
+        [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')],
+        line,
       );
     }
-    this.postings = this.postings.map((list) => Int32Array.from(list));
     this.vocabulary.endBuild();
   }
 
@@ -288,17 +294,35 @@ export class KnowledgeIndex {
     return id === undefined ? this.maxIdf : (this.idfs[id] ?? this.maxIdf);
   }
 
-  /** A tf-idf vector of one line (a title, a question), for the nearest-question view. */
-  private probe(terms: QueryTerm[]): Sparse & { norm: number } {
-    const m = new Map<number, number>();
-    for (const t of terms) {
-      const id = this.termIds.get(t.term);
-      if (id === undefined) continue;
-      m.set(id, Math.max(m.get(id) ?? 0, t.weight * (this.idfs[id] ?? 0)));
-    }
-    let norm = 0;
-    for (const v of m.values()) norm += v * v;
-    return { ...sparse(m), norm: Math.sqrt(norm) };
+  /**
+   * A document's lines (a title, a question, its keywords) as tf-idf vectors for the
+   * nearest-question view: per term the largest weight × idf, packed into one pair of arrays.
+   */
+  private probes(texts: AnalysedTexts, lines: string[], line: TermAccumulator): Probes {
+    const starts = new Int32Array(lines.length + 1);
+    const norms = new Float32Array(lines.length);
+    const ids: number[] = [];
+    const values: number[] = [];
+    line.ensure(this.df.length);
+    lines.forEach((text, k) => {
+      const s = texts.slot(text);
+      const { ids: termIds, weights } = texts;
+      line.reset();
+      for (let i = texts.begin(s), end = texts.end(s); i < end; i++) {
+        const id = termIds[i]!;
+        if (id >= 0) line.max(id, weights[i]! * (this.idfs[id] ?? 0));
+      }
+      let norm = 0;
+      for (const id of line.touched) norm += line.values[id]! * line.values[id]!;
+      norms[k] = Math.sqrt(norm);
+      starts[k] = ids.length;
+      for (const id of line.sortedIds()) {
+        ids.push(id);
+        values.push(line.values[id]!);
+      }
+    });
+    starts[lines.length] = ids.length;
+    return { ids: Int32Array.from(ids), values: Float32Array.from(values), starts, norms };
   }
 
   /**

@@ -109,15 +109,16 @@ export class Vocabulary {
 
   /** Adds the stems of an indexed text (call for every document before searching). */
   addText(text: string): void {
-    for (const w of words(text)) {
-      if (isStopword(w)) continue;
-      const s = stem(w);
-      if (s.length < 2 || this.stems.has(s)) continue;
-      this.stems.add(s);
-      this.stemList.push(s);
-      this.trigrams = undefined;
-      this.docWords.clear();
-    }
+    for (const w of words(text)) if (!isStopword(w)) this.addStem(stem(w));
+  }
+
+  /** Adds one stem of an indexed text (for a caller that splits and stems texts itself). */
+  addStem(s: string): void {
+    if (s.length < 2 || this.stems.has(s)) return;
+    this.stems.add(s);
+    this.stemList.push(s);
+    this.trigrams = undefined;
+    this.docWords.clear();
   }
 
   /** Drops what only building an index needed (call when the index is built). */
@@ -234,9 +235,12 @@ export class Vocabulary {
    * went unexplained). Documents are analysed with `query: false` (no typos, no lexicon).
    */
   analyse(text: string, options: { fuzzy: boolean } = { fuzzy: true }): QueryTerm[] {
-    const query = options.fuzzy;
     const folded = words(text).filter((w) => !isStopword(w));
-    const stems = folded.map(stem);
+    return this.analyseWords(folded, folded.map(stem), options.fuzzy);
+  }
+
+  /** analyse() of a text already split into its content words (folded, stop words dropped) and their stems. */
+  analyseWords(folded: string[], stems: string[], query: boolean): QueryTerm[] {
     const out: QueryTerm[] = [];
     for (let i = 0; i < stems.length;) {
       const phrase = this.phrases
