@@ -331,10 +331,73 @@ const SWEDISH_MARKERS = new Set(SWEDISH_STOPWORDS.filter((w) => !ENGLISH_STOPWOR
 
 /** Folded words of a text, in order, stop words included. Digits are kept ("112", "72"). */
 export function words(text: string): string[] {
+  // Plain text (almost all of it) is scanned in one pass; wordsByRegex is the definition.
+  return PLAIN.test(text) ? plainWords(text.toLowerCase()) : wordsByRegex(text);
+}
+
+/** What words() does, as regular expressions (the fast path must agree: search.test.ts). */
+export function wordsByRegex(text: string): string[] {
   return fold(text)
     .replace(/(\d)\s+(?=\d)/g, '$1') // "114 14" -> "11414"
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** \s within plain text (tab, newline, space; vertical tab, form feed and return for safety). */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** Letters and digits of lower-cased plain text: a-z, 0-9 and the accented letters fold() maps. */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c) || c >= 0xe0;
+
+/** The accented letters of lower-cased plain text and what fold() makes of them. */
+const FOLDED = new Map<number, string>([
+  ...[...'åäàáâ'].map((ch) => [ch.charCodeAt(0), 'a'] as const),
+  ...[...'öòóô'].map((ch) => [ch.charCodeAt(0), 'o'] as const),
+  ...[...'éèêë'].map((ch) => [ch.charCodeAt(0), 'e'] as const),
+  [0xfc, 'u'] as const,
+]);
+
+function foldPiece(s: string, from: number, to: number, accented: boolean): string {
+  if (!accented) return s.slice(from, to);
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    out += c < 128 ? s[i] : (FOLDED.get(c) ?? s[i]);
+  }
+  return out;
+}
+
+/** words() of lower-cased plain text: runs of letters and digits, digits joined across spaces. */
+function plainWords(s: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  /** The part of a number before a space ("114 14" -> "11414"). */
+  let head = '';
+  let accented = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (start < 0) start = i;
+      if (c >= 128) accented = true;
+      continue;
+    }
+    if (start < 0) continue;
+    if (isSpace(c) && isDigit(s.charCodeAt(i - 1))) {
+      let j = i + 1;
+      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+      if (j < s.length && isDigit(s.charCodeAt(j))) {
+        head += foldPiece(s, start, i, accented);
+        start = j;
+        i = j;
+        continue;
+      }
+    }
+    out.push(head + foldPiece(s, start, i, accented));
+    head = '';
+    start = -1;
+    accented = false;
+  }
+  return out;
 }
 
 /** True for words that carry no topic (Swedish and English function words). */
