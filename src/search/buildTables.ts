@@ -1,105 +1,228 @@
-import { isStopword, stem, words } from './normalize';
-import type { QueryTerm } from './vocabulary';
+import { isStopword, scanWords, stem } from './normalize';
+import type { QueryTerm, Vocabulary } from './vocabulary';
 
 /**
  * Scratch tables for building the knowledge index. A build of 10 000 entries meets a few million
- * term occurrences; these keep them in typed arrays (no Map, no object per term) so the build
- * costs arithmetic, not allocation and garbage collection.
+ * term occurrences; these keep them in arrays indexed by number (no Map or object per term, text
+ * or document) so the build costs arithmetic, not hashing, allocation and garbage collection.
  */
 
 /**
- * The texts of a build split into words once: each distinct word is folded, checked against the
- * stop words and stemmed once, and a text is kept as the ids of its content words.
+ * The texts of a build: each distinct text split into words once; each distinct word folded,
+ * checked against the stop words and stemmed once, and its document-side terms analysed and
+ * resolved to term ids once. A text's terms are then its words' terms one after the other, as
+ * Vocabulary.analyse gives them (a text in which a multi-word synonym may begin is analysed whole).
  */
-export class TextWords {
-  /** Content words (folded) and their stems, by word id. */
-  readonly folded: string[] = [];
-  readonly stems: string[] = [];
-  /** Word -> id; -1 for a stop word. */
-  private readonly ids = new Map<string, number>();
+export class BuildTexts {
+  /** The terms of the text last asked for (termsOf). Overwritten by the next call; may be replaced. */
+  termIds: Int32Array = new Int32Array(1 << 10);
+  termWeights: Float64Array = new Float64Array(1 << 10);
 
-  /** The text's content words as ids; `onNew` sees the stem of each word met for the first time. */
-  split(text: string, onNew: (stem: string) => void): number[] {
-    const out: number[] = [];
-    for (const w of words(text)) {
-      let id = this.ids.get(w);
-      if (id === undefined) {
-        if (isStopword(w)) id = -1;
-        else {
-          id = this.folded.length;
-          this.folded.push(w);
-          this.stems.push(stem(w));
-          onNew(this.stems[id]!);
-        }
-        this.ids.set(w, id);
-      }
-      if (id >= 0) out.push(id);
-    }
-    return out;
-  }
-}
-
-/**
- * Every distinct text of a build analysed once, its terms resolved to term ids and kept as
- * (id, weight) pairs in one pool. The same answers and steps recur across entries, and a title or
- * question is needed twice (term frequencies, then the nearest-question probes).
- */
-export class AnalysedTexts {
-  /** Term ids (-1: a term the index has no id for) and weights of every analysed text, back to back. */
-  ids = new Int32Array(1 << 12);
-  weights = new Float64Array(1 << 12);
+  /** Resolved term ids (-1: no id) and weights of words and whole texts, back to back. */
+  private ids: Int32Array = new Int32Array(1 << 12);
+  private weights: Float64Array = new Float64Array(1 << 12);
   private used = 0;
-  private readonly slots = new Map<string, number>();
-  private readonly begins: number[] = [];
-  private readonly ends: number[] = [];
+  /** Per word id: the folded word, its stem, where its resolved terms are (begin -1: not yet). */
+  private readonly folded: string[] = [];
+  private readonly stems: string[] = [];
+  private readonly wordBegin: number[] = [];
+  private readonly wordEnd: number[] = [];
+  /** Per word id: whether a multi-word synonym may begin at it; whether its stem was added. */
+  private readonly wordPhrase: boolean[] = [];
+  private readonly learned: boolean[] = [];
+  private readonly words = new WordTable((w) => (isStopword(w) ? -1 : this.newWord(w)));
+  /** Per text id: its content words (word ids in a pool), whether a synonym phrase may begin in it, its resolved terms if so. */
+  private textWords: Int32Array = new Int32Array(1 << 12);
+  private textWordsUsed = 0;
+  private readonly textWordBegin: number[] = [];
+  private readonly textPhrase: boolean[] = [];
+  private readonly textBegin: number[] = [];
+  private readonly textEnd: number[] = [];
+  private readonly textIds = new Map<string, number>();
 
   /**
-   * @param analyse the index's analysis of a document text
-   * @param resolve a term's id (may create it; -1 to leave it out); replaceable between passes
+   * @param resolve a term's id (may create it; -1 to leave the term out); replaceable between passes
    */
   constructor(
-    private readonly analyse: (text: string) => QueryTerm[],
+    private readonly vocabulary: Vocabulary,
     public resolve: (term: string) => number,
   ) {}
 
-  /** The text's slot, analysing it on first sight. Read `ids`/`weights` after calling: they may grow. */
-  slot(text: string): number {
-    let s = this.slots.get(text);
-    if (s !== undefined) return s;
-    const terms = this.analyse(text);
-    this.reserve(terms.length);
-    const begin = this.used;
+  /**
+   * The id of a text, split into words on first sight. With `learn` the stem of each new word is
+   * added to the vocabulary (Vocabulary.addText of the index's own texts, in the same order).
+   */
+  text(text: string, learn: boolean): number {
+    let id = this.textIds.get(text);
+    if (id !== undefined) return id;
+    const begin = this.textWordsUsed;
+    let phrase = false;
+    scanWords(text, (codes, n, lower, start) => {
+      const wid = this.words.find(codes, n, lower, start);
+      if (wid < 0) return;
+      // A stem is first met with the first of its words: adding at each word's first sight keeps the order.
+      if (learn && !this.learned[wid]) {
+        this.learned[wid] = true;
+        this.vocabulary.addStem(this.stems[wid]!);
+      }
+      if (this.textWordsUsed === this.textWords.length) {
+        const more = new Int32Array(this.textWords.length * 2);
+        more.set(this.textWords);
+        this.textWords = more;
+      }
+      this.textWords[this.textWordsUsed++] = wid;
+      phrase ||= this.wordPhrase[wid]!;
+    });
+    id = this.textWordBegin.length;
+    this.textIds.set(text, id);
+    this.textWordBegin.push(begin);
+    this.textPhrase.push(phrase);
+    this.textBegin.push(-1);
+    this.textEnd.push(-1);
+    return id;
+  }
+
+  private newWord(w: string): number {
+    const s = stem(w);
+    this.folded.push(w);
+    this.stems.push(s);
+    this.wordBegin.push(-1);
+    this.wordEnd.push(-1);
+    this.wordPhrase.push(this.vocabulary.beginsSynonymPhrase(s));
+    this.learned.push(false);
+    return this.folded.length - 1;
+  }
+
+  /**
+   * Puts the text's terms in termIds/termWeights and returns how many there are. Call once every
+   * stem of the index's texts has been added.
+   */
+  termsOf(textId: number): number {
+    const begin = this.textWordBegin[textId] ?? 0;
+    const end = this.textWordBegin[textId + 1] ?? this.textWordsUsed;
+    if (!this.textPhrase[textId]) {
+      let n = 0;
+      for (let i = begin; i < end; i++) {
+        const w = this.textWords[i]!;
+        if (this.wordBegin[w] === -1) {
+          this.wordBegin[w] = this.used;
+          this.append(this.vocabulary.documentWord(this.folded[w]!, this.stems[w]!, false));
+          this.wordEnd[w] = this.used;
+        }
+        n = this.copy(this.wordBegin[w]!, this.wordEnd[w]!, n);
+      }
+      return n;
+    }
+    if (this.textBegin[textId] === -1) {
+      const ws = [...this.textWords.subarray(begin, end)];
+      const folded = ws.map((w) => this.folded[w]!);
+      const stems = ws.map((w) => this.stems[w]!);
+      this.textBegin[textId] = this.used;
+      this.append(this.vocabulary.analyseWords(folded, stems, false));
+      this.textEnd[textId] = this.used;
+    }
+    return this.copy(this.textBegin[textId]!, this.textEnd[textId]!, 0);
+  }
+
+  /** Resolves terms into the pool. */
+  private append(terms: QueryTerm[]): void {
+    if (this.used + terms.length > this.ids.length) {
+      const [ids, weights] = grow(this.ids, this.weights, this.used + terms.length, this.used);
+      this.ids = ids;
+      this.weights = weights;
+    }
     for (const t of terms) {
       this.ids[this.used] = this.resolve(t.term);
       this.weights[this.used] = t.weight;
       this.used++;
     }
-    s = this.begins.length;
-    this.begins.push(begin);
-    this.ends.push(this.used);
-    this.slots.set(text, s);
-    return s;
   }
 
-  begin(slot: number): number {
-    return this.begins[slot] ?? 0;
+  /** Copies pool[begin, end) to the output at n; returns the new output length. */
+  private copy(begin: number, end: number, n: number): number {
+    const m = n + end - begin;
+    if (m > this.termIds.length) {
+      const [ids, weights] = grow(this.termIds, this.termWeights, m, n);
+      this.termIds = ids;
+      this.termWeights = weights;
+    }
+    // A loop, not set(subarray): most copies are one or two terms, and a view per copy is garbage.
+    for (let i = begin, o = n; i < end; i++, o++) {
+      this.termIds[o] = this.ids[i]!;
+      this.termWeights[o] = this.weights[i]!;
+    }
+    return m;
+  }
+}
+
+/**
+ * Folded words -> ids, found by their char codes: a word seen before costs a hash and a compare,
+ * not a new string (a build of 10 000 entries reads over a million words, a few ten thousand distinct).
+ */
+class WordTable {
+  /** Open addressing: entry + 1 per slot, 0 when empty. */
+  private slots = new Int32Array(1 << 12);
+  private readonly hashes: number[] = [];
+  private readonly spelling: string[] = [];
+  private readonly ids: number[] = [];
+
+  /** @param idOf the id of a word met for the first time */
+  constructor(private readonly idOf: (word: string) => number) {}
+
+  /** The id of the word codes[0, n) (lower.slice(start, start + n) when start >= 0). */
+  find(codes: Uint16Array, n: number, lower: string, start: number): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ codes[k]!, 0x01000193);
+    h >>>= 0;
+    const mask = this.slots.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const e = this.slots[at]! - 1;
+      if (e < 0) break;
+      if (this.hashes[e] === h && same(this.spelling[e]!, codes, n)) return this.ids[e]!;
+    }
+    const word = start >= 0 ? lower.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n));
+    const id = this.idOf(word);
+    this.hashes.push(h);
+    this.spelling.push(word);
+    this.ids.push(id);
+    if (this.ids.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(this.ids.length - 1);
+    return id;
   }
 
-  end(slot: number): number {
-    return this.ends[slot] ?? 0;
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let at = this.hashes[e]! & mask;
+    while (this.slots[at] !== 0) at = (at + 1) & mask;
+    this.slots[at] = e + 1;
   }
 
-  private reserve(n: number): void {
-    if (this.used + n <= this.ids.length) return;
-    let size = this.ids.length * 2;
-    while (size < this.used + n) size *= 2;
-    const ids = new Int32Array(size);
-    ids.set(this.ids.subarray(0, this.used));
-    const weights = new Float64Array(size);
-    weights.set(this.weights.subarray(0, this.used));
-    this.ids = ids;
-    this.weights = weights;
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let e = 0; e < this.ids.length; e++) this.place(e);
   }
+}
+
+function same(word: string, codes: Uint16Array, n: number): boolean {
+  if (word.length !== n) return false;
+  for (let k = 0; k < n; k++) if (word.charCodeAt(k) !== codes[k]) return false;
+  return true;
+}
+
+/** Larger copies of a pair of arrays (at least `need` long), keeping their first `keep` entries. */
+function grow(
+  ids: Int32Array,
+  weights: Float64Array,
+  need: number,
+  keep: number,
+): [Int32Array, Float64Array] {
+  let size = ids.length * 2;
+  while (size < need) size *= 2;
+  const i = new Int32Array(size);
+  i.set(ids.subarray(0, keep));
+  const w = new Float64Array(size);
+  w.set(weights.subarray(0, keep));
+  return [i, w];
 }
 
 /**
@@ -122,10 +245,6 @@ export class TermAccumulator {
     marks.set(this.marks);
     this.values = values;
     this.marks = marks;
-  }
-
-  has(id: number): boolean {
-    return this.marks[id] === 1;
   }
 
   /** values[id] += x (from 0 on first touch). */

@@ -7,7 +7,7 @@ import {
   type NoneFeatures,
   type RankerModel,
 } from './ranker';
-import { AnalysedTexts, TermAccumulator, TextWords } from './buildTables';
+import { BuildTexts, TermAccumulator } from './buildTables';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
 import type { WordList } from './wordList';
@@ -177,84 +177,67 @@ export class KnowledgeIndex {
     this.model = options.model ?? RANKER_MODEL;
     const oos = new Set((options.outOfScope ?? []).map((d) => d.id));
     const all: IndexDoc[] = [...topics, ...(options.outOfScope ?? [])];
-    // Each distinct text split once (answers and steps recur across entries), its stems added.
-    const split = new TextWords();
-    const added = new Map<string, number[]>();
-    const addStem = (stem: string) => this.vocabulary.addStem(stem);
-    for (const t of all) {
-      for (const text of [
-        t.title.sv,
-        t.title.en,
-        t.summaryEn,
-        t.answer,
-        ...t.steps,
-        ...t.questions,
-        ...t.keywords,
-      ]) {
-        if (!added.has(text)) added.set(text, split.split(text, addStem));
+    // Analysing a text is the cost of a build: each distinct text is split once (answers and steps
+    // recur across entries), each distinct word analysed once, and terms get ids as first met below.
+    const texts = new BuildTexts(this.vocabulary, (term) => {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.df.length;
+        this.termIds.set(term, id);
+        this.df.push(0);
       }
-    }
-    // Analysing a text is the cost of a build: each distinct text is analysed once, its terms
-    // resolved to ids (new terms get the next id, in the order the fields are read below).
-    const texts = new AnalysedTexts(
-      (text) => {
-        const ids = added.get(text);
-        if (!ids) return this.indexTerms(text);
-        const folded = ids.map((i) => split.folded[i]!);
-        return this.vocabulary.analyseWords(
-          folded,
-          ids.map((i) => split.stems[i]!),
-          false,
-        );
-      },
-      (term) => {
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = this.df.length;
-          this.termIds.set(term, id);
-          this.df.push(0);
-        }
-        return id;
-      },
+      return id;
+    });
+    // A document's texts by id: title sv, title en, summary, answer, steps, questions, keywords.
+    const docTexts = all.map((t) =>
+      [t.title.sv, t.title.en, t.summaryEn, t.answer, ...t.steps, ...t.questions, ...t.keywords].map((text) =>
+        texts.text(text, true),
+      ),
     );
     const tf = new TermAccumulator();
     const sig = new TermAccumulator();
-    const add = (text: string, weight: number, signature = false) => {
-      const s = texts.slot(text);
-      const { ids, weights } = texts;
+    const add = (text: number | undefined, weight: number, signature = false) => {
+      const n = texts.termsOf(text ?? -1);
+      const { termIds, termWeights } = texts;
       tf.ensure(this.df.length);
       sig.ensure(this.df.length);
-      for (let k = texts.begin(s), end = texts.end(s); k < end; k++) {
-        const id = ids[k]!;
-        tf.add(id, weight * weights[k]!);
+      for (let k = 0; k < n; k++) {
+        const id = termIds[k]!;
+        tf.add(id, weight * termWeights[k]!);
         if (signature) sig.add(id, 0);
       }
     };
-    for (const topic of all) {
+    all.forEach((topic, d) => {
+      const ids = docTexts[d] ?? [];
+      const steps = ids.slice(4, 4 + topic.steps.length);
+      const questions = ids.slice(4 + steps.length, 4 + steps.length + topic.questions.length);
+      const keywords = ids.slice(4 + steps.length + questions.length);
       tf.reset();
       sig.reset();
-      add(topic.title.sv, FIELD_WEIGHTS.title, true);
-      add(topic.title.en, FIELD_WEIGHTS.titleEn, true);
-      add(topic.summaryEn, FIELD_WEIGHTS.summaryEn);
-      add(topic.answer, FIELD_WEIGHTS.answer);
-      topic.steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
-      topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
-      topic.questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+      add(ids[0], FIELD_WEIGHTS.title, true);
+      add(ids[1], FIELD_WEIGHTS.titleEn, true);
+      add(ids[2], FIELD_WEIGHTS.summaryEn);
+      add(ids[3], FIELD_WEIGHTS.answer);
+      steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
+      keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
+      questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+      // Probe lines: the titles, each question, the keywords as one line.
+      docTexts[d] = [ids[0]!, ids[1]!, ...questions, texts.text(topic.keywords.join(' '), false)];
 
       // Summed in the order the terms were first met, as a Map of them would iterate.
       let mass = 0;
       for (const id of tf.touched) mass += tf.values[id]!;
-      const ids = tf.sortedIds();
-      for (const id of ids) this.df[id] = (this.df[id] ?? 0) + 1;
+      const termIds = tf.sortedIds();
+      for (const id of termIds) this.df[id] = (this.df[id] ?? 0) + 1;
       this.docs.push({
         topic,
         outOfScope: oos.has(topic.id),
-        tf: { ids, values: Float32Array.from(ids, (id) => tf.values[id]!) },
+        tf: { ids: termIds, values: Float32Array.from(termIds, (id) => tf.values[id]!) },
         sig: sig.sortedIds(),
         probes: EMPTY_PROBES,
         mass,
       });
-    }
+    });
     this.idfs = Float64Array.from(this.df, (df) => this.idfOf(df));
     this.docs.forEach((d, i) => {
       if (d.outOfScope) this.oosDocs.push([i, d.topic.id]);
@@ -264,23 +247,14 @@ export class KnowledgeIndex {
     // The probes see only terms the documents gave ids to (a joined keyword line may form others).
     texts.resolve = (term) => this.termIds.get(term) ?? -1;
     const line = new TermAccumulator();
-    for (const doc of this.docs) {
-      const { topic } = doc;
-      doc.probes = this.probes(
-        texts,
-        [topic.title.sv, topic.title.en, ...topic.questions, topic.keywords.join(' ')],
-        line,
-      );
-    }
+    this.docs.forEach((doc, d) => {
+      doc.probes = this.probes(texts, docTexts[d] ?? [], line);
+    });
     this.vocabulary.endBuild();
   }
 
   get size(): number {
     return this.docs.length;
-  }
-
-  private indexTerms(text: string): QueryTerm[] {
-    return this.vocabulary.analyse(text, { fuzzy: false });
   }
 
   private idfOf(df: number): number {
@@ -298,19 +272,19 @@ export class KnowledgeIndex {
    * A document's lines (a title, a question, its keywords) as tf-idf vectors for the
    * nearest-question view: per term the largest weight × idf, packed into one pair of arrays.
    */
-  private probes(texts: AnalysedTexts, lines: string[], line: TermAccumulator): Probes {
+  private probes(texts: BuildTexts, lines: number[], line: TermAccumulator): Probes {
     const starts = new Int32Array(lines.length + 1);
     const norms = new Float32Array(lines.length);
     const ids: number[] = [];
     const values: number[] = [];
     line.ensure(this.df.length);
     lines.forEach((text, k) => {
-      const s = texts.slot(text);
-      const { ids: termIds, weights } = texts;
+      const n = texts.termsOf(text);
+      const { termIds, termWeights } = texts;
       line.reset();
-      for (let i = texts.begin(s), end = texts.end(s); i < end; i++) {
+      for (let i = 0; i < n; i++) {
         const id = termIds[i]!;
-        if (id >= 0) line.max(id, weights[i]! * (this.idfs[id] ?? 0));
+        if (id >= 0) line.max(id, termWeights[i]! * (this.idfs[id] ?? 0));
       }
       let norm = 0;
       for (const id of line.touched) norm += line.values[id]! * line.values[id]!;

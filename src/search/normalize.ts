@@ -331,11 +331,67 @@ const SWEDISH_MARKERS = new Set(SWEDISH_STOPWORDS.filter((w) => !ENGLISH_STOPWOR
 
 /** Folded words of a text, in order, stop words included. Digits are kept ("112", "72"). */
 export function words(text: string): string[] {
-  // Plain text (almost all of it) is scanned in one pass; wordsByRegex is the definition.
-  return PLAIN.test(text) ? plainWords(text.toLowerCase()) : wordsByRegex(text);
+  const out: string[] = [];
+  scanWords(text, (codes, n, lower, start) =>
+    out.push(start >= 0 ? lower.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n))),
+  );
+  return out;
 }
 
-/** What words() does, as regular expressions (the fast path must agree: search.test.ts). */
+/**
+ * Receives a word from scanWords: its char codes are codes[0, n) (the array is reused between
+ * calls); when start >= 0 the word is also lower.slice(start, start + n).
+ */
+export type WordVisitor = (codes: Uint16Array, n: number, lower: string, start: number) => void;
+
+/**
+ * words() without making strings (see WordVisitor). Plain text (almost all of it) is scanned in
+ * one pass; wordsByRegex is the definition, and other text goes through it.
+ */
+export function scanWords(text: string, word: WordVisitor): void {
+  if (!PLAIN.test(text)) {
+    for (const w of wordsByRegex(text)) {
+      // Folding may lengthen a word ("ß" -> "ss").
+      if (wordCodes.length < w.length) wordCodes = new Uint16Array(w.length * 2);
+      for (let k = 0; k < w.length; k++) wordCodes[k] = w.charCodeAt(k);
+      word(wordCodes, w.length, w, 0);
+    }
+    return;
+  }
+  if (wordCodes.length < text.length) wordCodes = new Uint16Array(text.length * 2);
+  const buf = wordCodes;
+  const s = text.toLowerCase();
+  let n = 0;
+  /** Where the word began in s; -1 once it is not a plain slice of s (a letter folded, a number joined). */
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (n === 0) start = i;
+      const f = FOLDED[c] ?? c;
+      if (f !== c) start = -1;
+      buf[n++] = f;
+      continue;
+    }
+    if (n === 0) continue;
+    if (isSpace(c) && isDigit(buf[n - 1]!)) {
+      // "114 14" is one number: read on from the next digit.
+      let j = i + 1;
+      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+      if (j < s.length && isDigit(s.charCodeAt(j))) {
+        start = -1;
+        i = j - 1;
+        continue;
+      }
+    }
+    word(buf, n, s, start);
+    n = 0;
+  }
+}
+
+let wordCodes = new Uint16Array(256);
+
+/** What words() does, as regular expressions (scanWords must agree: search.test.ts). */
 export function wordsByRegex(text: string): string[] {
   return fold(text)
     .replace(/(\d)\s+(?=\d)/g, '$1') // "114 14" -> "11414"
@@ -349,56 +405,14 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 /** Letters and digits of lower-cased plain text: a-z, 0-9 and the accented letters fold() maps. */
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c) || c >= 0xe0;
 
-/** The accented letters of lower-cased plain text and what fold() makes of them. */
-const FOLDED = new Map<number, string>([
-  ...[...'åäàáâ'].map((ch) => [ch.charCodeAt(0), 'a'] as const),
-  ...[...'öòóô'].map((ch) => [ch.charCodeAt(0), 'o'] as const),
-  ...[...'éèêë'].map((ch) => [ch.charCodeAt(0), 'e'] as const),
-  [0xfc, 'u'] as const,
-]);
-
-function foldPiece(s: string, from: number, to: number, accented: boolean): string {
-  if (!accented) return s.slice(from, to);
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    out += c < 128 ? s[i] : (FOLDED.get(c) ?? s[i]);
-  }
-  return out;
-}
-
-/** words() of lower-cased plain text: runs of letters and digits, digits joined across spaces. */
-function plainWords(s: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  /** The part of a number before a space ("114 14" -> "11414"). */
-  let head = '';
-  let accented = false;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
-      if (start < 0) start = i;
-      if (c >= 128) accented = true;
-      continue;
-    }
-    if (start < 0) continue;
-    if (isSpace(c) && isDigit(s.charCodeAt(i - 1))) {
-      let j = i + 1;
-      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
-      if (j < s.length && isDigit(s.charCodeAt(j))) {
-        head += foldPiece(s, start, i, accented);
-        start = j;
-        i = j;
-        continue;
-      }
-    }
-    out.push(head + foldPiece(s, start, i, accented));
-    head = '';
-    start = -1;
-    accented = false;
-  }
-  return out;
-}
+/** Char codes below 256 as fold() leaves lower-cased plain text: å/ä/à/á/â -> a, ö/ò/ó/ô -> o, é/è/ê/ë -> e, ü -> u. */
+const FOLDED = Uint16Array.from({ length: 256 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  if ('åäàáâ'.includes(ch)) return 97;
+  if ('öòóô'.includes(ch)) return 111;
+  if ('éèêë'.includes(ch)) return 101;
+  return ch === 'ü' ? 117 : c;
+});
 
 /** True for words that carry no topic (Swedish and English function words). */
 export function isStopword(word: string): boolean {
