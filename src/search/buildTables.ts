@@ -275,3 +275,70 @@ export class TermAccumulator {
     this.touched.length = 0;
   }
 }
+
+/**
+ * A Map from small integers (documents, term ids) to numbers for one question at a time: a dense
+ * table reused between questions, so a question allocates nothing for it at any index size.
+ */
+export class ScratchMap {
+  private values = new Float64Array(0);
+  private marks = new Uint8Array(0);
+  private keys = new Int32Array(0);
+  size = 0;
+
+  /** Empties the map for keys below n. */
+  reset(n: number): this {
+    for (let i = 0; i < this.size; i++) this.marks[this.keys[i]!] = 0;
+    this.size = 0;
+    if (this.values.length < n) {
+      this.values = new Float64Array(n);
+      this.marks = new Uint8Array(n);
+      this.keys = new Int32Array(n);
+    }
+    return this;
+  }
+
+  get(key: number): number | undefined {
+    return this.marks[key] === 1 ? this.values[key] : undefined;
+  }
+
+  set(key: number, value: number): void {
+    if (this.marks[key] !== 1) {
+      this.marks[key] = 1;
+      this.keys[this.size++] = key;
+    }
+    this.values[key] = value;
+  }
+
+  /** value += x, from 0 (as map.set(key, (map.get(key) ?? 0) + x)). */
+  add(key: number, x: number): void {
+    this.set(key, (this.get(key) ?? 0) + x);
+  }
+
+  /**
+   * The `k` keys with the largest values, largest first, ties by smaller key: what sorting all
+   * entries by (value descending, key ascending) and taking the first k gives.
+   */
+  top(k: number): number[] {
+    const out: number[] = [];
+    const before = (a: number, b: number) => {
+      const va = this.values[a]!;
+      const vb = this.values[b]!;
+      return va > vb || (va === vb && a < b);
+    };
+    for (let i = 0; i < this.size; i++) {
+      const key = this.keys[i]!;
+      if (out.length === k && !before(key, out[k - 1]!)) continue;
+      let lo = 0;
+      let hi = out.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(out[mid]!, key)) lo = mid + 1;
+        else hi = mid;
+      }
+      out.splice(lo, 0, key);
+      if (out.length > k) out.pop();
+    }
+    return out;
+  }
+}

@@ -7,7 +7,7 @@ import {
   type NoneFeatures,
   type RankerModel,
 } from './ranker';
-import { BuildTexts, TermAccumulator } from './buildTables';
+import { BuildTexts, ScratchMap, TermAccumulator } from './buildTables';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
 import type { WordList } from './wordList';
@@ -171,6 +171,9 @@ export class KnowledgeIndex {
   private readonly model: RankerModel;
   /** Out-of-scope categories are always candidates: a refusal must be able to win. */
   private readonly oosDocs: Array<[number, string]> = [];
+  /** Per-question scratch (questions are answered one at a time): overlap by document, query weight by term. */
+  private readonly overlap = new ScratchMap();
+  private readonly queryProbe = new ScratchMap();
 
   constructor(topics: Topic[] | IndexDoc[], options: IndexOptions) {
     this.vocabulary = new Vocabulary(options);
@@ -333,19 +336,17 @@ export class KnowledgeIndex {
     // idf-weighted overlap. A term found in a large share of the documents finds no candidates
     // (it would touch most of the index) but still counts in the scoring below.
     const common = Math.max(50, this.docs.length * COMMON_SHARE);
-    const overlap = new Map<number, number>();
+    const overlap = this.overlap.reset(this.docs.length);
     for (const [id, w, idf] of known) {
       const list = this.postings[id] ?? [];
       if (list.length > common && overlap.size > 0) continue;
-      for (const d of list) overlap.set(d, (overlap.get(d) ?? 0) + w * idf);
+      for (const d of list) overlap.add(d, w * idf);
     }
-    const chosen = [...overlap.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([d]) => d);
+    // By overlap, then index: the first MAX_CANDIDATES of all, without sorting all.
+    const chosen = overlap.top(MAX_CANDIDATES);
     for (const [id] of this.oosDocs) if (!chosen.includes(id)) chosen.push(id);
 
-    const queryProbe = new Map<number, number>();
+    const queryProbe = this.queryProbe.reset(this.df.length);
     let queryNorm = 0;
     let bm25Max = 0;
     for (const [id, w, idf] of known) {
@@ -436,13 +437,18 @@ export class KnowledgeIndex {
       v.candidates.map((c) => candidateScore(c.features, this.model)),
       noneScore(v.none, this.model),
     );
-    const ranked = v.candidates.map((c, i) => ({ ...c, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
+    // Candidate indices by probability (a stable sort: ties keep the view's order).
+    const ranked = v.candidates.map((_, i) => i).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     const none = p[p.length - 1] ?? 0;
-    const topics = ranked.filter((c) => !c.outOfScope);
-    const candidates = topics.slice(0, limit).map((c) => ({ id: c.id, score: round(c.p) }));
-    const first = ranked[0];
+    const candidates: Candidate[] = [];
+    for (const i of ranked) {
+      const c = v.candidates[i]!;
+      if (candidates.length < limit && !c.outOfScope) candidates.push({ id: c.id, score: round(p[i] ?? 0) });
+    }
+    const first = v.candidates[ranked[0] ?? -1];
+    const firstP = p[ranked[0] ?? -1] ?? 0;
     // The question is most like something we do not answer: say so, and say where to ask instead.
-    if (first?.outOfScope && first.p > none)
+    if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
     return { candidates, confidence: candidates[0]?.score ?? 0, terms: v.terms, none: round(none) };
   }
