@@ -267,7 +267,16 @@ export class TermAccumulator {
 
   /** The touched ids, ascending. */
   sortedIds(): Int32Array {
-    return Int32Array.from(this.touched).sort();
+    const ids = new Int32Array(this.touched.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.touched[i]!;
+    return ids.sort();
+  }
+
+  /** The values of these ids (as 32-bit floats). */
+  valuesOf(ids: Int32Array): Float32Array {
+    const out = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = this.values[ids[i]!]!;
+    return out;
   }
 
   reset(): void {

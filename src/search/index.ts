@@ -235,7 +235,7 @@ export class KnowledgeIndex {
       this.docs.push({
         topic,
         outOfScope: oos.has(topic.id),
-        tf: { ids: termIds, values: Float32Array.from(termIds, (id) => tf.values[id]!) },
+        tf: { ids: termIds, values: tf.valuesOf(termIds) },
         sig: sig.sortedIds(),
         probes: EMPTY_PROBES,
         mass,
