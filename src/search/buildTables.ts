@@ -232,7 +232,8 @@ function grow(
 export class TermAccumulator {
   values = new Float64Array(1 << 10);
   private marks = new Uint8Array(1 << 10);
-  readonly touched: number[] = [];
+  private touched = new Int32Array(1 << 10);
+  count = 0;
 
   /** Makes room for ids below n. */
   ensure(n: number): void {
@@ -243,33 +244,57 @@ export class TermAccumulator {
     values.set(this.values);
     const marks = new Uint8Array(size);
     marks.set(this.marks);
+    const touched = new Int32Array(size);
+    touched.set(this.touched);
     this.values = values;
     this.marks = marks;
+    this.touched = touched;
   }
 
   /** values[id] += x (from 0 on first touch). */
   add(id: number, x: number): void {
     if (this.marks[id] !== 1) {
       this.marks[id] = 1;
-      this.touched.push(id);
+      this.touched[this.count++] = id;
       this.values[id] = 0 + x;
     } else this.values[id] = (this.values[id] ?? 0) + x;
+  }
+
+  /** add(ids[k], weight * weights[k]) for k below n, in order. */
+  addAll(ids: Int32Array, weights: Float64Array, n: number, weight: number): void {
+    for (let k = 0; k < n; k++) {
+      const id = ids[k]!;
+      const x = weight * weights[k]!;
+      if (this.marks[id] !== 1) {
+        this.marks[id] = 1;
+        this.touched[this.count++] = id;
+        this.values[id] = 0 + x;
+      } else this.values[id] = this.values[id]! + x;
+    }
   }
 
   /** values[id] = max(values[id], x) (from 0 on first touch). */
   max(id: number, x: number): void {
     if (this.marks[id] !== 1) {
       this.marks[id] = 1;
-      this.touched.push(id);
+      this.touched[this.count++] = id;
       this.values[id] = Math.max(0, x);
     } else this.values[id] = Math.max(this.values[id] ?? 0, x);
   }
 
+  /** The sum of the values (of their squares), added in the order first touched. */
+  sum(squares = false): number {
+    let total = 0;
+    for (let i = 0; i < this.count; i++) {
+      const v = this.values[this.touched[i]!]!;
+      total += squares ? v * v : v;
+    }
+    return total;
+  }
+
   /** The touched ids, ascending. */
   sortedIds(): Int32Array {
-    const ids = new Int32Array(this.touched.length);
-    for (let i = 0; i < ids.length; i++) ids[i] = this.touched[i]!;
-    return ids.sort();
+    return this.touched.slice(0, this.count).sort();
   }
 
   /** The values of these ids (as 32-bit floats). */
@@ -279,9 +304,27 @@ export class TermAccumulator {
     return out;
   }
 
+  /**
+   * Writes the touched ids, ascending, and their values to ids/values from `at` (room for
+   * `count` more is the caller's); returns the end. Insertion sort: a line has a few terms.
+   */
+  writeSorted(ids: Int32Array, values: Float32Array, at: number): number {
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i]!;
+      let k = at + i;
+      while (k > at && ids[k - 1]! > id) {
+        ids[k] = ids[k - 1]!;
+        k--;
+      }
+      ids[k] = id;
+    }
+    for (let k = at; k < at + this.count; k++) values[k] = this.values[ids[k]!]!;
+    return at + this.count;
+  }
+
   reset(): void {
-    for (const id of this.touched) this.marks[id] = 0;
-    this.touched.length = 0;
+    for (let i = 0; i < this.count; i++) this.marks[this.touched[i]!] = 0;
+    this.count = 0;
   }
 }
 

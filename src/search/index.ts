@@ -203,11 +203,10 @@ export class KnowledgeIndex {
       const n = texts.termsOf(text ?? -1);
       const { termIds, termWeights } = texts;
       tf.ensure(this.df.length);
-      sig.ensure(this.df.length);
-      for (let k = 0; k < n; k++) {
-        const id = termIds[k]!;
-        tf.add(id, weight * termWeights[k]!);
-        if (signature) sig.add(id, 0);
+      tf.addAll(termIds, termWeights, n, weight);
+      if (signature) {
+        sig.ensure(this.df.length);
+        sig.addAll(termIds, termWeights, n, 0);
       }
     };
     all.forEach((topic, d) => {
@@ -228,8 +227,7 @@ export class KnowledgeIndex {
       docTexts[d] = [ids[0]!, ids[1]!, ...questions, texts.text(topic.keywords.join(' '), false)];
 
       // Summed in the order the terms were first met, as a Map of them would iterate.
-      let mass = 0;
-      for (const id of tf.touched) mass += tf.values[id]!;
+      const mass = tf.sum();
       const termIds = tf.sortedIds();
       for (const id of termIds) this.df[id] = (this.df[id] ?? 0) + 1;
       this.docs.push({
@@ -278,8 +276,9 @@ export class KnowledgeIndex {
   private probes(texts: BuildTexts, lines: number[], line: TermAccumulator): Probes {
     const starts = new Int32Array(lines.length + 1);
     const norms = new Float32Array(lines.length);
-    const ids: number[] = [];
-    const values: number[] = [];
+    let ids = new Int32Array(256);
+    let values = new Float32Array(256);
+    let at = 0;
     line.ensure(this.df.length);
     lines.forEach((text, k) => {
       const n = texts.termsOf(text);
@@ -289,17 +288,21 @@ export class KnowledgeIndex {
         const id = termIds[i]!;
         if (id >= 0) line.max(id, termWeights[i]! * (this.idfs[id] ?? 0));
       }
-      let norm = 0;
-      for (const id of line.touched) norm += line.values[id]! * line.values[id]!;
-      norms[k] = Math.sqrt(norm);
-      starts[k] = ids.length;
-      for (const id of line.sortedIds()) {
-        ids.push(id);
-        values.push(line.values[id]!);
+      norms[k] = Math.sqrt(line.sum(true));
+      starts[k] = at;
+      if (at + line.count > ids.length) {
+        const size = 2 * (at + line.count);
+        const moreIds = new Int32Array(size);
+        moreIds.set(ids);
+        const moreValues = new Float32Array(size);
+        moreValues.set(values);
+        ids = moreIds;
+        values = moreValues;
       }
+      at = line.writeSorted(ids, values, at);
     });
-    starts[lines.length] = ids.length;
-    return { ids: Int32Array.from(ids), values: Float32Array.from(values), starts, norms };
+    starts[lines.length] = at;
+    return { ids: ids.slice(0, at), values: values.slice(0, at), starts, norms };
   }
 
   /**
