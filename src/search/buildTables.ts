@@ -57,8 +57,8 @@ export class BuildTexts {
     if (id !== undefined) return id;
     const begin = this.textWordsUsed;
     let phrase = false;
-    scanWords(text, (codes, n, lower, start) => {
-      const wid = this.words.find(codes, n, lower, start);
+    scanWords(text, (codes, n, source, start) => {
+      const wid = this.words.find(codes, n, source, start);
       if (wid < 0) return;
       // A stem is first met with the first of its words: adding at each word's first sight keeps the order.
       if (learn && !this.learned[wid]) {
@@ -169,8 +169,8 @@ class WordTable {
   /** @param idOf the id of a word met for the first time */
   constructor(private readonly idOf: (word: string) => number) {}
 
-  /** The id of the word codes[0, n) (lower.slice(start, start + n) when start >= 0). */
-  find(codes: Uint16Array, n: number, lower: string, start: number): number {
+  /** The id of the word codes[0, n) (source.slice(start, start + n) when start >= 0). */
+  find(codes: Uint16Array, n: number, source: string, start: number): number {
     let h = 0x811c9dc5;
     for (let k = 0; k < n; k++) h = Math.imul(h ^ codes[k]!, 0x01000193);
     h >>>= 0;
@@ -180,7 +180,7 @@ class WordTable {
       if (e < 0) break;
       if (this.hashes[e] === h && same(this.spelling[e]!, codes, n)) return this.ids[e]!;
     }
-    const word = start >= 0 ? lower.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n));
+    const word = start >= 0 ? source.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n));
     const id = this.idOf(word);
     this.hashes.push(h);
     this.spelling.push(word);

@@ -332,17 +332,17 @@ const SWEDISH_MARKERS = new Set(SWEDISH_STOPWORDS.filter((w) => !ENGLISH_STOPWOR
 /** Folded words of a text, in order, stop words included. Digits are kept ("112", "72"). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  scanWords(text, (codes, n, lower, start) =>
-    out.push(start >= 0 ? lower.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n))),
+  scanWords(text, (codes, n, source, start) =>
+    out.push(start >= 0 ? source.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n))),
   );
   return out;
 }
 
 /**
  * Receives a word from scanWords: its char codes are codes[0, n) (the array is reused between
- * calls); when start >= 0 the word is also lower.slice(start, start + n).
+ * calls); when start >= 0 the word is also source.slice(start, start + n) as it stands.
  */
-export type WordVisitor = (codes: Uint16Array, n: number, lower: string, start: number) => void;
+export type WordVisitor = (codes: Uint16Array, n: number, source: string, start: number) => void;
 
 /**
  * words() without making strings (see WordVisitor). Plain text (almost all of it) is scanned in
@@ -360,15 +360,15 @@ export function scanWords(text: string, word: WordVisitor): void {
   }
   if (wordCodes.length < text.length) wordCodes = new Uint16Array(text.length * 2);
   const buf = wordCodes;
-  const s = text.toLowerCase();
+  const s = text;
   let n = 0;
   /** Where the word began in s; -1 once it is not a plain slice of s (a letter folded, a number joined). */
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
+    const f = FOLDED[c] ?? c;
+    if (isWordChar(f)) {
       if (n === 0) start = i;
-      const f = FOLDED[c] ?? c;
       if (f !== c) start = -1;
       buf[n++] = f;
       continue;
@@ -402,16 +402,14 @@ export function wordsByRegex(text: string): string[] {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** \s within plain text (tab, newline, space; vertical tab, form feed and return for safety). */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-/** Letters and digits of lower-cased plain text: a-z, 0-9 and the accented letters fold() maps. */
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c) || c >= 0xe0;
+/** Letters and digits of folded plain text: a-z and 0-9. */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c);
 
-/** Char codes below 256 as fold() leaves lower-cased plain text: å/ä/à/á/â -> a, ö/ò/ó/ô -> o, é/è/ê/ë -> e, ü -> u. */
+/** What fold() makes of each character of plain text (all below 256), as char codes: A -> a, Å/ä/é -> a/a/e. */
 const FOLDED = Uint16Array.from({ length: 256 }, (_, c) => {
   const ch = String.fromCharCode(c);
-  if ('åäàáâ'.includes(ch)) return 97;
-  if ('öòóô'.includes(ch)) return 111;
-  if ('éèêë'.includes(ch)) return 101;
-  return ch === 'ü' ? 117 : c;
+  const f = PLAIN.test(ch) ? fold(ch) : ch;
+  return f.length === 1 ? f.charCodeAt(0) : c;
 });
 
 /** True for words that carry no topic (Swedish and English function words). */
