@@ -135,12 +135,15 @@ async function main(): Promise<void> {
   const sizes: Array<number | 'shipped'> = ['shipped', 1000, 10000];
   for (const size of sizes) {
     const before = heapMb();
+    // Generating a knowledge base is the bench's work, not the build's: outside the timing (its
+    // entries stay in the heap figure, as the shipped topics do).
+    const docs = size === 'shipped' ? [] : generatedDocs(kb.topics, size);
     t = performance.now();
     const cpu = process.cpuUsage();
     const index =
       size === 'shipped'
         ? new SearchService(kb, thresholds).index
-        : new KnowledgeIndex(generatedDocs(kb.topics, size), {
+        : new KnowledgeIndex(docs, {
             synonymGroups: kb.synonymGroups,
             lexicon: kb.lexicon,
             wordList: words,
