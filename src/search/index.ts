@@ -7,6 +7,7 @@ import {
   type NoneFeatures,
   type RankerModel,
 } from './ranker';
+import { BuildTexts, ScratchMap, TermAccumulator } from './buildTables';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
 import type { WordList } from './wordList';
@@ -89,25 +90,16 @@ const EMPTY_PROBES: Probes = {
   norms: new Float32Array(0),
 };
 
-function packProbes(lines: Array<Sparse & { norm: number }>): Probes {
-  const total = lines.reduce((a, l) => a + l.ids.length, 0);
-  const ids = new Int32Array(total);
-  const values = new Float32Array(total);
-  const starts = new Int32Array(lines.length + 1);
-  let at = 0;
-  lines.forEach((l, k) => {
-    starts[k] = at;
-    ids.set(l.ids, at);
-    values.set(l.values, at);
-    at += l.ids.length;
+/** Term id -> the documents containing it, ascending (the inverted index), as views of one array. */
+function invert(docs: DocEntry[], df: number[]): Int32Array[] {
+  const starts = new Int32Array(df.length + 1);
+  for (let id = 0; id < df.length; id++) starts[id + 1] = starts[id]! + (df[id] ?? 0);
+  const all = new Int32Array(starts[df.length]!);
+  const fill = starts.slice(0, df.length);
+  docs.forEach((d, i) => {
+    for (const id of d.tf.ids) all[fill[id]!++] = i;
   });
-  starts[lines.length] = at;
-  return { ids, values, starts, norms: Float32Array.from(lines, (l) => l.norm) };
-}
-
-function sparse(m: Map<number, number>): Sparse {
-  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-  return { ids, values: Float32Array.from(ids, (id) => m.get(id) ?? 0) };
+  return Array.from(df, (_, id) => all.subarray(starts[id], starts[id + 1]));
 }
 
 /** Binary search: the value of term id in a sparse vector (0 when absent). */
@@ -190,123 +182,113 @@ export class KnowledgeIndex {
   private readonly termIds = new Map<string, number>();
   private readonly df: number[] = [];
   /** Term id -> documents containing it (indices into docs): the inverted index. */
-  private postings: Array<number[] | Int32Array> = [];
+  private postings: Int32Array[] = [];
   private idfs = new Float64Array(0);
   private readonly maxIdf: number;
   private readonly model: RankerModel;
   /** Out-of-scope categories are always candidates: a refusal must be able to win. */
   private readonly oosDocs: Array<[number, string]> = [];
+  /** Per-question scratch (questions are answered one at a time): overlap by document, query weight by term. */
+  private readonly overlap = new ScratchMap();
+  private readonly queryProbe = new ScratchMap();
 
   constructor(topics: Topic[] | IndexDoc[], options: IndexOptions) {
     this.vocabulary = new Vocabulary(options);
     this.model = options.model ?? RANKER_MODEL;
     const oos = new Set((options.outOfScope ?? []).map((d) => d.id));
     const all: IndexDoc[] = [...topics, ...(options.outOfScope ?? [])];
-    for (const t of all) {
-      for (const text of [
-        t.title.sv,
-        t.title.en,
-        t.summaryEn,
-        t.answer,
-        ...t.steps,
-        ...askings(t),
-        ...t.keywords,
-      ]) {
-        this.vocabulary.addText(text);
-      }
-    }
-    // Analysing a text is the cost of a build; within one build the same texts recur (steps, answers).
-    const analysed = new Map<string, QueryTerm[]>();
-    const termsOf = (text: string) => {
-      let t = analysed.get(text);
-      if (!t) {
-        t = this.indexTerms(text);
-        analysed.set(text, t);
-      }
-      return t;
-    };
-    const idOf = (term: string) => {
+    // Analysing a text is the cost of a build: each distinct text is split once (answers and steps
+    // recur across entries), each distinct word analysed once, and terms get ids as first met below.
+    const texts = new BuildTexts(this.vocabulary, (term) => {
       let id = this.termIds.get(term);
       if (id === undefined) {
         id = this.df.length;
         this.termIds.set(term, id);
         this.df.push(0);
-        this.postings.push([]);
       }
       return id;
-    };
-    for (const topic of all) {
-      const tf = new Map<number, number>();
-      const asked = new Map<number, number>();
-      const sig = new Set<number>();
-      const add = (text: string, weight: number, signature = false) => {
-        for (const q of termsOf(text)) {
-          const id = idOf(q.term);
-          tf.set(id, (tf.get(id) ?? 0) + weight * q.weight);
-          if (signature) sig.add(id);
-        }
-      };
-      add(topic.title.sv, FIELD_WEIGHTS.title, true);
-      add(topic.title.en, FIELD_WEIGHTS.titleEn, true);
-      add(topic.summaryEn, FIELD_WEIGHTS.summaryEn);
-      add(topic.answer, FIELD_WEIGHTS.answer);
-      topic.steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
-      topic.keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
-      const asking = askings(topic);
-      asking.forEach((q) => add(q, FIELD_WEIGHTS.questions));
-      for (const q of asking)
-        for (const t of termsOf(q)) {
-          const id = idOf(t.term);
-          asked.set(id, (asked.get(id) ?? 0) + t.weight);
-        }
-
-      const i = this.docs.length;
-      for (const id of tf.keys()) {
-        this.df[id] = (this.df[id] ?? 0) + 1;
-        (this.postings[id] as number[]).push(i);
+    });
+    // A document's texts by id: title sv, title en, summary, answer, steps, questions, keywords.
+    const docTexts = all.map((t) =>
+      [t.title.sv, t.title.en, t.summaryEn, t.answer, ...t.steps, ...askings(t), ...t.keywords].map((text) =>
+        texts.text(text, true),
+      ),
+    );
+    const tf = new TermAccumulator();
+    const sig = new TermAccumulator();
+    const asked = new TermAccumulator();
+    const add = (text: number | undefined, weight: number, signature = false) => {
+      const n = texts.termsOf(text ?? -1);
+      const { termIds, termWeights } = texts;
+      tf.ensure(this.df.length);
+      tf.addAll(termIds, termWeights, n, weight);
+      if (signature) {
+        sig.ensure(this.df.length);
+        sig.addAll(termIds, termWeights, n, 0);
       }
-      let mass = 0;
-      for (const v of tf.values()) mass += v;
-      let askedMass = 0;
-      for (const v of asked.values()) askedMass += v;
+    };
+    all.forEach((topic, d) => {
+      const ids = docTexts[d] ?? [];
+      const steps = ids.slice(4, 4 + topic.steps.length);
+      const questions = ids.slice(4 + steps.length, 4 + steps.length + askings(topic).length);
+      const keywords = ids.slice(4 + steps.length + questions.length);
+      tf.reset();
+      sig.reset();
+      asked.reset();
+      asked.ensure(this.df.length);
+      add(ids[0], FIELD_WEIGHTS.title, true);
+      add(ids[1], FIELD_WEIGHTS.titleEn, true);
+      add(ids[2], FIELD_WEIGHTS.summaryEn);
+      add(ids[3], FIELD_WEIGHTS.answer);
+      steps.forEach((s) => add(s, FIELD_WEIGHTS.steps));
+      keywords.forEach((k) => add(k, FIELD_WEIGHTS.keywords, true));
+      questions.forEach((q) => add(q, FIELD_WEIGHTS.questions));
+      // The asking model: the ways of asking alone (the editors' questions and the examples).
+      for (const q of questions) {
+        const n = texts.termsOf(q ?? -1);
+        asked.ensure(this.df.length);
+        asked.addAll(texts.termIds, texts.termWeights, n, 1);
+      }
+      // Probe lines: the editors' own first (titles, keywords as one line, questions), then the examples.
+      docTexts[d] = [ids[0]!, ids[1]!, texts.text(topic.keywords.join(' '), false), ...questions];
+      const askedIds = asked.sortedIds();
+
+      // Summed in the order the terms were first met, as a Map of them would iterate.
+      const mass = tf.sum();
+      const termIds = tf.sortedIds();
+      for (const id of termIds) this.df[id] = (this.df[id] ?? 0) + 1;
       this.docs.push({
         topic,
         outOfScope: oos.has(topic.id),
-        tf: sparse(tf),
-        sig: Int32Array.from([...sig].sort((a, b) => a - b)),
+        tf: { ids: termIds, values: tf.valuesOf(termIds) },
+        sig: sig.sortedIds(),
         probes: EMPTY_PROBES,
         mass,
-        asked: sparse(asked),
-        askedMass,
+        asked: { ids: askedIds, values: asked.valuesOf(askedIds) },
+        askedMass: asked.sum(),
         own: 0,
-        centroid: { ...sparse(new Map()), norm: 0 },
+        centroid: { ids: new Int32Array(0), values: new Float32Array(0), norm: 0 },
       });
-    }
+    });
     this.idfs = Float64Array.from(this.df, (df) => this.idfOf(df));
     this.docs.forEach((d, i) => {
       if (d.outOfScope) this.oosDocs.push([i, d.topic.id]);
     });
     this.maxIdf = this.idfOf(0);
-    for (const doc of this.docs) {
-      const { topic } = doc;
-      // The editors' own lines first (title, keywords, questions), then the examples.
-      const lines = [topic.title.sv, topic.title.en, topic.keywords.join(' '), ...askings(topic)].map(
-        (text) => this.probe(termsOf(text)),
-      );
-      doc.probes = packProbes(lines);
-      doc.own = 3 + topic.questions.length;
-      doc.centroid = centroidOf(lines.slice(3));
-    }
-    this.postings = this.postings.map((list) => Int32Array.from(list));
+    this.postings = invert(this.docs, this.df);
+    // The probes see only terms the documents gave ids to (a joined keyword line may form others).
+    texts.resolve = (term) => this.termIds.get(term) ?? -1;
+    const line = new TermAccumulator();
+    this.docs.forEach((doc, d) => {
+      doc.probes = this.probes(texts, docTexts[d] ?? [], line);
+      doc.own = 3 + doc.topic.questions.length;
+      doc.centroid = centroidOf(doc.probes, 3);
+    });
     this.vocabulary.endBuild();
   }
 
   get size(): number {
     return this.docs.length;
-  }
-
-  private indexTerms(text: string): QueryTerm[] {
-    return this.vocabulary.analyse(text, { fuzzy: false });
   }
 
   private idfOf(df: number): number {
@@ -320,17 +302,40 @@ export class KnowledgeIndex {
     return id === undefined ? this.maxIdf : (this.idfs[id] ?? this.maxIdf);
   }
 
-  /** A tf-idf vector of one line (a title, a question), for the nearest-question view. */
-  private probe(terms: QueryTerm[]): Sparse & { norm: number } {
-    const m = new Map<number, number>();
-    for (const t of terms) {
-      const id = this.termIds.get(t.term);
-      if (id === undefined) continue;
-      m.set(id, Math.max(m.get(id) ?? 0, t.weight * (this.idfs[id] ?? 0)));
-    }
-    let norm = 0;
-    for (const v of m.values()) norm += v * v;
-    return { ...sparse(m), norm: Math.sqrt(norm) };
+  /**
+   * A document's lines (a title, a question, its keywords) as tf-idf vectors for the
+   * nearest-question view: per term the largest weight × idf, packed into one pair of arrays.
+   */
+  private probes(texts: BuildTexts, lines: number[], line: TermAccumulator): Probes {
+    const starts = new Int32Array(lines.length + 1);
+    const norms = new Float32Array(lines.length);
+    let ids = new Int32Array(256);
+    let values = new Float32Array(256);
+    let at = 0;
+    line.ensure(this.df.length);
+    lines.forEach((text, k) => {
+      const n = texts.termsOf(text);
+      const { termIds, termWeights } = texts;
+      line.reset();
+      for (let i = 0; i < n; i++) {
+        const id = termIds[i]!;
+        if (id >= 0) line.max(id, termWeights[i]! * (this.idfs[id] ?? 0));
+      }
+      norms[k] = Math.sqrt(line.sum(true));
+      starts[k] = at;
+      if (at + line.count > ids.length) {
+        const size = 2 * (at + line.count);
+        const moreIds = new Int32Array(size);
+        moreIds.set(ids);
+        const moreValues = new Float32Array(size);
+        moreValues.set(values);
+        ids = moreIds;
+        values = moreValues;
+      }
+      at = line.writeSorted(ids, values, at);
+    });
+    starts[lines.length] = at;
+    return { ids: ids.slice(0, at), values: values.slice(0, at), starts, norms };
   }
 
   /**
@@ -367,19 +372,17 @@ export class KnowledgeIndex {
     // idf-weighted overlap. A term found in a large share of the documents finds no candidates
     // (it would touch most of the index) but still counts in the scoring below.
     const common = Math.max(50, this.docs.length * COMMON_SHARE);
-    const overlap = new Map<number, number>();
+    const overlap = this.overlap.reset(this.docs.length);
     for (const [id, w, idf] of known) {
       const list = this.postings[id] ?? [];
       if (list.length > common && overlap.size > 0) continue;
-      for (const d of list) overlap.set(d, (overlap.get(d) ?? 0) + w * idf);
+      for (const d of list) overlap.add(d, w * idf);
     }
-    const chosen = [...overlap.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([d]) => d);
+    // By overlap, then index: the first MAX_CANDIDATES of all, without sorting all.
+    const chosen = overlap.top(MAX_CANDIDATES);
     for (const [id] of this.oosDocs) if (!chosen.includes(id)) chosen.push(id);
 
-    const queryProbe = new Map<number, number>();
+    const queryProbe = this.queryProbe.reset(this.df.length);
     let queryNorm = 0;
     let bm25Max = 0;
     for (const [id, w, idf] of known) {
@@ -508,13 +511,18 @@ export class KnowledgeIndex {
       v.candidates.map((c) => candidateScore(c.features, this.model)),
       noneScore(v.none, this.model),
     );
-    const ranked = v.candidates.map((c, i) => ({ ...c, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
+    // Candidate indices by probability (a stable sort: ties keep the view's order).
+    const ranked = v.candidates.map((_, i) => i).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     const none = p[p.length - 1] ?? 0;
-    const topics = ranked.filter((c) => !c.outOfScope);
-    const candidates = topics.slice(0, limit).map((c) => ({ id: c.id, score: round(c.p) }));
-    const first = ranked[0];
+    const candidates: Candidate[] = [];
+    for (const i of ranked) {
+      const c = v.candidates[i]!;
+      if (candidates.length < limit && !c.outOfScope) candidates.push({ id: c.id, score: round(p[i] ?? 0) });
+    }
+    const first = v.candidates[ranked[0] ?? -1];
+    const firstP = p[ranked[0] ?? -1] ?? 0;
     // The question is most like something we do not answer: say so, and say where to ask instead.
-    if (first?.outOfScope && first.p > none)
+    if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
     return { candidates, confidence: candidates[0]?.score ?? 0, terms: v.terms, none: round(none) };
   }
@@ -528,21 +536,22 @@ function softmax(logs: number[]): number[] {
   return e.map((x) => x / z);
 }
 
-/** The mean of unit line vectors (lines without known terms left out). */
-function centroidOf(lines: Array<Sparse & { norm: number }>): Sparse & { norm: number } {
+/** The mean of a document's probe lines from `from` on, each as a unit vector (empty lines left out). */
+function centroidOf(p: Probes, from: number): Sparse & { norm: number } {
   const m = new Map<number, number>();
   let n = 0;
-  for (const l of lines) {
-    if (l.norm === 0) continue;
+  for (let line = from; line < p.norms.length; line++) {
+    const norm = p.norms[line]!;
+    if (norm === 0) continue;
     n++;
-    l.ids.forEach((id, k) => m.set(id, (m.get(id) ?? 0) + (l.values[k] ?? 0) / l.norm));
+    for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++)
+      m.set(p.ids[k]!, (m.get(p.ids[k]!) ?? 0) + p.values[k]! / norm);
   }
-  let norm = 0;
-  for (const [id, v] of m) {
-    m.set(id, v / Math.max(1, n));
-    norm += (v / Math.max(1, n)) ** 2;
-  }
-  return { ...sparse(m), norm: Math.sqrt(norm) };
+  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
+  const values = Float32Array.from(ids, (id) => (m.get(id) ?? 0) / Math.max(1, n));
+  let sq = 0;
+  for (const v of values) sq += v * v;
+  return { ids, values, norm: Math.sqrt(sq) };
 }
 
 /** Lines in the neighbours' vote. */

@@ -331,11 +331,86 @@ const SWEDISH_MARKERS = new Set(SWEDISH_STOPWORDS.filter((w) => !ENGLISH_STOPWOR
 
 /** Folded words of a text, in order, stop words included. Digits are kept ("112", "72"). */
 export function words(text: string): string[] {
+  const out: string[] = [];
+  scanWords(text, (codes, n, source, start) =>
+    out.push(start >= 0 ? source.slice(start, start + n) : String.fromCharCode(...codes.subarray(0, n))),
+  );
+  return out;
+}
+
+/**
+ * Receives a word from scanWords: its char codes are codes[0, n) (the array is reused between
+ * calls); when start >= 0 the word is also source.slice(start, start + n) as it stands.
+ */
+export type WordVisitor = (codes: Uint16Array, n: number, source: string, start: number) => void;
+
+/**
+ * words() without making strings (see WordVisitor). Plain text (almost all of it) is scanned in
+ * one pass; wordsByRegex is the definition, and other text goes through it.
+ */
+export function scanWords(text: string, word: WordVisitor): void {
+  if (!PLAIN.test(text)) {
+    for (const w of wordsByRegex(text)) {
+      // Folding may lengthen a word ("ß" -> "ss").
+      if (wordCodes.length < w.length) wordCodes = new Uint16Array(w.length * 2);
+      for (let k = 0; k < w.length; k++) wordCodes[k] = w.charCodeAt(k);
+      word(wordCodes, w.length, w, 0);
+    }
+    return;
+  }
+  if (wordCodes.length < text.length) wordCodes = new Uint16Array(text.length * 2);
+  const buf = wordCodes;
+  const s = text;
+  let n = 0;
+  /** Where the word began in s; -1 once it is not a plain slice of s (a letter folded, a number joined). */
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    const f = FOLDED[c] ?? c;
+    if (isWordChar(f)) {
+      if (n === 0) start = i;
+      if (f !== c) start = -1;
+      buf[n++] = f;
+      continue;
+    }
+    if (n === 0) continue;
+    if (isSpace(c) && isDigit(buf[n - 1]!)) {
+      // "114 14" is one number: read on from the next digit.
+      let j = i + 1;
+      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+      if (j < s.length && isDigit(s.charCodeAt(j))) {
+        start = -1;
+        i = j - 1;
+        continue;
+      }
+    }
+    word(buf, n, s, start);
+    n = 0;
+  }
+}
+
+let wordCodes = new Uint16Array(256);
+
+/** What words() does, as regular expressions (scanWords must agree: search.test.ts). */
+export function wordsByRegex(text: string): string[] {
   return fold(text)
     .replace(/(\d)\s+(?=\d)/g, '$1') // "114 14" -> "11414"
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** \s within plain text (tab, newline, space; vertical tab, form feed and return for safety). */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** Letters and digits of folded plain text: a-z and 0-9. */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c);
+
+/** What fold() makes of each character of plain text (all below 256), as char codes: A -> a, Å/ä/é -> a/a/e. */
+const FOLDED = Uint16Array.from({ length: 256 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  const f = PLAIN.test(ch) ? fold(ch) : ch;
+  return f.length === 1 ? f.charCodeAt(0) : c;
+});
 
 /** True for words that carry no topic (Swedish and English function words). */
 export function isStopword(word: string): boolean {

@@ -3,7 +3,7 @@ import { loadConfig } from '../config';
 import { loadKnowledge } from '../knowledge/loader';
 import { SearchService } from './service';
 import { stemSwedish } from './stemmer';
-import { fold, looksEnglish, terms } from './normalize';
+import { fold, looksEnglish, terms, words, wordsByRegex } from './normalize';
 
 const { kb } = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
 const search = new SearchService(kb, loadConfig({}).search);
@@ -27,6 +27,19 @@ describe('Swedish normalisation', () => {
 
   test('stop words are dropped and "114 14" stays one number', () => {
     expect(terms('Vad gör jag nu? Ring 114 14')).toEqual(['ring', '11414']);
+  });
+
+  test('the one-pass word scanner agrees with its regular-expression definition', () => {
+    const samples = [
+      'Ring 114 14 eller 112!',
+      'a1 2b, 3 ,4\t5\n6  x',
+      'ÅÄÖ åäö Café naïve Ünïcode SÄKERHET_incident-2026',
+      'straße Ærø  nbsp\u00a0here',
+      '',
+      '  ,, ',
+      ...kb.topics.flatMap((t) => [t.title.sv, t.answer, ...t.questions, ...t.steps]),
+    ];
+    for (const s of samples) expect(words(s)).toEqual(wordsByRegex(s));
   });
 
   test.each([

@@ -68,7 +68,16 @@ const STEP1_SUFFIXES = [
   'e',
 ].sort((a, b) => b.length - a.length);
 
+/** Step 1's suffixes by their last letter, in the same order (longest first). */
+const STEP1_BY_LAST = new Map<string, string[]>();
+for (const suffix of STEP1_SUFFIXES) {
+  const last = suffix[suffix.length - 1] ?? '';
+  STEP1_BY_LAST.set(last, [...(STEP1_BY_LAST.get(last) ?? []), suffix]);
+}
+const NO_SUFFIXES: string[] = [];
+
 const STEP2_ENDINGS = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
+const STEP3_SUFFIXES = ['lig', 'els', 'ig'];
 
 /** Start of region R1: after the first non-vowel that follows a vowel, but at least at index 3. */
 function regionR1(word: string): number {
@@ -86,7 +95,7 @@ export function stemSwedish(input: string): string {
 
   // Step 1: the longest suffix found in R1.
   let step1Done = false;
-  for (const suffix of STEP1_SUFFIXES) {
+  for (const suffix of STEP1_BY_LAST.get(word[word.length - 1] ?? '') ?? NO_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= r1) {
       word = word.slice(0, -suffix.length);
       step1Done = true;
@@ -103,14 +112,21 @@ export function stemSwedish(input: string): string {
   }
 
   // Step 2: undouble a final consonant pair in R1.
-  if (STEP2_ENDINGS.some((e) => word.endsWith(e) && word.length - 2 >= r1)) word = word.slice(0, -1);
+  if (word.length - 2 >= r1) {
+    for (const e of STEP2_ENDINGS) {
+      if (word.endsWith(e)) {
+        word = word.slice(0, -1);
+        break;
+      }
+    }
+  }
 
   // Step 3.
   if (word.endsWith('fullt') && word.length - 5 >= r1) word = word.slice(0, -1);
   else if ((word.endsWith('löst') || word.endsWith('lost')) && word.length - 4 >= r1)
     word = word.slice(0, -1);
   else {
-    for (const suffix of ['lig', 'els', 'ig']) {
+    for (const suffix of STEP3_SUFFIXES) {
       if (word.endsWith(suffix) && word.length - suffix.length >= r1) {
         word = word.slice(0, -suffix.length);
         break;

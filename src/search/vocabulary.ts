@@ -109,15 +109,16 @@ export class Vocabulary {
 
   /** Adds the stems of an indexed text (call for every document before searching). */
   addText(text: string): void {
-    for (const w of words(text)) {
-      if (isStopword(w)) continue;
-      const s = stem(w);
-      if (s.length < 2 || this.stems.has(s)) continue;
-      this.stems.add(s);
-      this.stemList.push(s);
-      this.trigrams = undefined;
-      this.docWords.clear();
-    }
+    for (const w of words(text)) if (!isStopword(w)) this.addStem(stem(w));
+  }
+
+  /** Adds one stem of an indexed text (for a caller that splits and stems texts itself). */
+  addStem(s: string): void {
+    if (s.length < 2 || this.stems.has(s)) return;
+    this.stems.add(s);
+    this.stemList.push(s);
+    this.trigrams = undefined;
+    this.docWords.clear();
   }
 
   /** Drops what only building an index needed (call when the index is built). */
@@ -161,18 +162,26 @@ export class Vocabulary {
     return undefined;
   }
 
+  private stemOrWord(s: string): boolean {
+    return this.stems.has(s) || this.wordList.hasStem(s);
+  }
+
   private split(word: string, depth: number): string[] | undefined {
     if (depth > 0 && word.length >= MIN_PART) {
       const whole = this.known(word);
       if (whole) return [whole];
     }
     if (depth >= 4 || word.length < MIN_PART * 2) return undefined;
-    for (let i = word.length - MIN_PART; i >= MIN_PART; i--) {
+    // A part is known only through a stem or word-list stem that begins it (a stem is a beginning of
+    // its word, at least MIN_PART long): parts shorter than the shortest such beginning are not tried.
+    let shortest = MIN_PART;
+    while (shortest <= word.length - MIN_PART && !this.stemOrWord(word.slice(0, shortest))) shortest++;
+    for (let i = word.length - MIN_PART; i >= shortest; i--) {
       const left = word.slice(0, i);
-      const leftStem = [left, left.endsWith('s') ? left.slice(0, -1) : '']
-        .filter((l) => l.length >= MIN_PART)
-        .map((l) => this.known(l))
-        .find((l) => l !== undefined);
+      // The part as written, else without a linking -s- ("sakerhets" + "incident").
+      const leftStem =
+        this.known(left) ??
+        (left.endsWith('s') && i - 1 >= MIN_PART ? this.known(left.slice(0, -1)) : undefined);
       if (!leftStem) continue;
       const right = this.split(word.slice(i), depth + 1);
       if (right) return [leftStem, ...right];
@@ -234,9 +243,12 @@ export class Vocabulary {
    * went unexplained). Documents are analysed with `query: false` (no typos, no lexicon).
    */
   analyse(text: string, options: { fuzzy: boolean } = { fuzzy: true }): QueryTerm[] {
-    const query = options.fuzzy;
     const folded = words(text).filter((w) => !isStopword(w));
-    const stems = folded.map(stem);
+    return this.analyseWords(folded, folded.map(stem), options.fuzzy);
+  }
+
+  /** analyse() of a text already split into its content words (folded, stop words dropped) and their stems. */
+  analyseWords(folded: string[], stems: string[], query: boolean): QueryTerm[] {
     const out: QueryTerm[] = [];
     for (let i = 0; i < stems.length;) {
       const phrase = this.phrases
@@ -251,18 +263,30 @@ export class Vocabulary {
       }
       const source = folded[i] ?? '';
       if (query) this.word(source, stems[i] ?? '', true, out);
-      else {
-        let terms = this.docWords.get(source);
-        if (!terms) {
-          terms = [];
-          this.word(source, stems[i] ?? '', false, terms);
-          this.docWords.set(source, terms);
-        }
-        out.push(...terms);
-      }
+      else out.push(...this.documentWord(source, stems[i] ?? ''));
       i++;
     }
     return out;
+  }
+
+  /**
+   * What one word of a document text gives when no synonym phrase begins at it (a document text's
+   * terms are these, word by word, unless beginsSynonymPhrase is true of one of its stems).
+   * @param cache keep the answer until the build ends (false: the caller keeps its own)
+   */
+  documentWord(source: string, stem: string, cache = true): QueryTerm[] {
+    let terms = this.docWords.get(source);
+    if (!terms) {
+      terms = [];
+      this.word(source, stem, false, terms);
+      if (cache) this.docWords.set(source, terms);
+    }
+    return terms;
+  }
+
+  /** True when a multi-word synonym begins with this stem (document-side analysis then reads on). */
+  beginsSynonymPhrase(stem: string): boolean {
+    return this.phrases.get(stem)?.some((p) => p.kind === 'synonym') ?? false;
   }
 
   private word(source: string, s: string, query: boolean, out: QueryTerm[]): void {
