@@ -81,6 +81,8 @@ describe('out of scope gets no confident answer', () => {
     '',
     '???',
     '${jndi:ldap://x}',
+    // English "hot" is not Swedish "hot" (threat).
+    "It's so hot in the office today, can we get a fan?",
   ])('%j is not answered', (question) => {
     expect(search.ask(question).decision.kind).not.toBe('answer');
   });

@@ -1,4 +1,4 @@
-import { fold, isStopword, stem, words } from './normalize';
+import { fold, isStopword, looksEnglish, stem, words } from './normalize';
 import { LruCache } from './lru';
 import { EMPTY_WORD_LIST, type WordList } from './wordList';
 
@@ -7,6 +7,14 @@ import { EMPTY_WORD_LIST, type WordList } from './wordList';
  * table, the concept lexicon (everyday words -> knowledge-base words), compound splitting backed
  * by a Swedish word list, and typo correction through a trigram index over the stems.
  */
+
+/**
+ * English words spelled like a Swedish word of the knowledge base: English "hot" (warm, popular) is
+ * not Swedish "hot" (threat). Dropped from questions that look English; English speakers write
+ * "threat", which the lexicon maps.
+ */
+const ENGLISH_FALSE_FRIENDS = new Set(['hot']);
+
 export interface QueryTerm {
   term: string;
   /** How sure we are the user meant this term: 1 exact, lower for fuzzy corrections and compound parts. */
@@ -243,7 +251,10 @@ export class Vocabulary {
    * went unexplained). Documents are analysed with `query: false` (no typos, no lexicon).
    */
   analyse(text: string, options: { fuzzy: boolean } = { fuzzy: true }): QueryTerm[] {
-    const folded = words(text).filter((w) => !isStopword(w));
+    let folded = words(text).filter((w) => !isStopword(w));
+    // A question in English: its false friends are not the Swedish words ("it's so hot in here").
+    if (options.fuzzy && folded.some((w) => ENGLISH_FALSE_FRIENDS.has(w)) && looksEnglish(text))
+      folded = folded.filter((w) => !ENGLISH_FALSE_FRIENDS.has(w));
     return this.analyseWords(folded, folded.map(stem), options.fuzzy);
   }
 
