@@ -2,6 +2,15 @@ import { detectDanger } from './danger';
 
 /** Messages from someone in danger now: each must get 112 first. */
 const DANGER_NOW = [
+  // Said as being attacked now, asking whether to evacuate, a bomb threat by message, no joke,
+  // through a site's fence, a box with wires that was not there yesterday.
+  "i'm being attacked by a client, what is the procedure",
+  'fick ett sms i morse att förskolan ska sprängas, ska vi utrymma?',
+  'någon skrev att han ska spränga biblioteket, utrymma eller?',
+  'en granat under en bänk vid skolan, inget skämt',
+  'två personer har klippt upp staketet och går runt vid vattenverket',
+  'det står en låda med sladdar i förrådet som inte var där i går',
+  'nu står hon här vid disken och skriker att hon ska ta mig',
   // Attacking someone in other words, "här och nu", and an object there since this morning.
   'en kund ger sig på mig i kassan',
   'pappan går på personalen i hallen nu',
@@ -558,6 +567,11 @@ const DANGER_NOW = [
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
 const NOT_DANGER_NOW = [
+  // The same words as a question about routines, a joke, or the past.
+  "if i'm being attacked at work, what is the procedure",
+  'vi hade en utrymningsövning i går, måste vi utrymma varje termin?',
+  'det var bara ett skämt om en granat i filmen',
+  'staketet vid vattenverket klipptes upp förra året, vem ansvarar för lås?',
   // The same words after the fact.
   'i går gav sig en kund på mig i kassan',
   'han blev våldsam mot mig förra veckan, ska jag anmäla det',

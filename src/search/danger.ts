@@ -392,6 +392,11 @@ const INTRUSION = rx([
   'haller pa att (?:bli )?(?:uppbrut\\w*|bryta|ta sig)',
   'bli(?:r)? uppbrut\\w*',
   'klattrat? (?:\\w+ ){0,2}over staketet',
+  // Through the fence of a site: "har klippt upp staketet", "innanför stängslet vid ställverket".
+  '(?:klippt|klippte|klipper) (?:upp|sonder|av) (?:\\w+ ){0,2}(?:staketet|stangslet|grinden|lasen|laset)',
+  'innanfor (?:stangslet|staketet|inhagnaden|grinden)',
+  'cut (?:through|open) (?:the|a) (?:fence|gate|lock)',
+  'inside the (?:fence|fenced)',
   'maskerad\\w*',
   'ranarluv\\w*',
   'letar efter (?:nagon|mig|honom|henne|en)',
@@ -501,7 +506,12 @@ const FIRE_GAS = rx([
 const SUSPICIOUS_OBJECT = rx([
   // A bag or parcel nobody owns: the same procedure as a suspicious object.
   '(?:misstankt|misstankta|konstig|konstigt|overgiven|overgivet|overgivna|kvarglomd|kvarglomt|oidentifierad|oidentifierat|okand|okant) (?:\\w+ )?(?:paket|foremal|forsandelse|vaska|vaskan|ryggsack|kasse|bag|lada|kartong|bil)',
-  'paket\\w* (?:\\w+ ){0,10}(?:sladd|sladdar|tickar|ticka)',
+  '(?:paket|kartong|lada|vaska|kasse|ryggsack|box|resvaska)\\w* (?:\\w+ ){0,10}(?:sladd|sladdar|tickar|ticka)',
+  // A bomb threat by message: "skolan ska sprängas idag", "han ska spränga stadshuset".
+  '(?:ska|kommer att|tanker) (?:spranga|sprangas) (?:\\w+ ){0,2}(?:skolan|stadshuset|huset|byggnaden|kontoret|simhallen|biblioteket|forskolan|oss|er|allt)',
+  '(?:skolan|stadshuset|huset|byggnaden|kontoret|simhallen|biblioteket|forskolan|stationen) (?:ska|kommer att) (?:sprangas|smalla|explodera)',
+  '(?:granat|handgranat) (?:vid|i|pa|under|bredvid|utanfor)',
+  'grenade (?:by|in|on|under|near|outside)',
   'vitt pulver',
   '(?:suspicious|unattended|abandoned|strange) (?:looking )?(?:package|parcel|device|object|bag|backpack|box|suitcase|vehicle)',
   'white powder',
@@ -518,7 +528,7 @@ const SUSPICIOUS_OBJECT = rx([
   // Nobody's: "en resväska som ingen vet vems den är".
   '(?:ingen|nobody|no one) (?:vet|knows) (?:vems|whose)',
   '(?:hors|hor) (?:ett )?(?:tickande|pipande|surrande)',
-  '(?:brev|kuvert|post|paket) (?:\\w+ ){0,3}pulver',
+  '(?:brev|kuvert|post|paket) (?:\\w+ ){0,8}pulver',
   'pulver (?:i|pa) (?:brevet|kuvertet|posten|paketet|bordet)',
   '(?:box|bag|package|parcel|device|suitcase|backpack|envelope) (?:\\w+ ){0,4}(?:humming|ticking|beeping|buzzing|leaking)',
 ]);
@@ -684,6 +694,16 @@ const NOW_EXPLICIT = rx([
   'i detta nu',
   'i denna stund',
   'har och nu',
+  // Being attacked now, said as such (not "if I'm being attacked"): overrides a "what is".
+  '(?<!(?:if|when|om|nar) )(?:im|i am|were|we are) being (?:attacked|assaulted|hit|beaten|punched|kicked|stabbed|choked|strangled|threatened|followed|chased|robbed|held)',
+  // Someone is here now: "nu står han här i receptionen".
+  'nu star (?:han|hon|hen|de|dom|nagon|nan|en \\w+) (?:har|i|vid|utanfor|pa|innanfor)',
+  // Asking whether to get out is about now: "ska vi utrymma?", "utrymma eller chilla".
+  '(?:ska|maste|borde) vi utrymma',
+  'utrymma eller',
+  'should we (?:evacuate|get out|leave the building)',
+  'igen nu',
+  'again (?:right )?now',
   'right now',
   'rn',
   'happening now',
@@ -695,6 +715,10 @@ const NOW_EXPLICIT = rx([
   // Saying a drill word does not mean a drill: "this is not a drill".
   'not a drill',
   'inte (?:en )?ovning',
+  'inget skamt',
+  'inte (?:ett )?skamt',
+  'no joke',
+  'not a joke',
   'ingen ovning',
   'this is real',
   'det ar pa riktigt',
@@ -976,7 +1000,8 @@ const NOT_REAL = rx([
   'role ?play\\w*',
   'minecraft',
   'just kidding',
-  'skamt\\w*',
+  // A joke, but not "inget skämt" (no joke: it is real).
+  '(?<!(?:inget|inte ett|inte nagot|inga) )skamt\\w*',
   'in the news',
   'i tidningen',
   'pa bild',
@@ -1149,6 +1174,9 @@ const PAST_TENSE = rx([
 
 const NOW_OVERRIDES_PAST = rx([
   'igen',
+  // New since then: "en kartong som inte var där i går".
+  'inte (?:var |stod |lag )?(?:dar|har) (?:i gar|igar|innan|forut|i morse|i fredags)',
+  '(?:wasnt|was not) there (?:yesterday|before|this morning)',
   // Since a time and still so: "har stått där sedan i morse".
   'sedan (?:i morse|i morgon|i natt|lunch|i formiddags|en timme|ett par timmar|flera timmar|(?:\\w+ )?minuter)',
   'since (?:this morning|lunch|an hour|(?:\\w+ )?(?:hours|minutes))',
