@@ -48,7 +48,7 @@ const schema = z.object({
   SEARCH_ANSWER_THRESHOLD: fraction(0.6),
   SEARCH_SUGGEST_THRESHOLD: fraction(0.3),
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
-  SEARCH_LEAD_THRESHOLD: fraction(0.35),
+  SEARCH_LEAD_THRESHOLD: fraction(0.3),
   SEARCH_LEAD_RATIO: z.coerce.number().min(1).default(2),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: optionalString,

@@ -2,6 +2,11 @@ import { detectDanger } from './danger';
 
 /** Messages from someone in danger now: each must get 112 first. */
 const DANGER_NOW = [
+  // A grip not let go, going berserk, a confrontation going on, a bomb threat again today.
+  'en pappa har ett hårt grepp om handen på mig och släpper inte, vägrar släppa',
+  'en snubbe går bärsärk på oss i receptionen',
+  'hur gör jag i en pågående konfrontation där en kund vill ge sig på mig',
+  'nytt bombhot mot simhallen igen idag, ska vi bry oss',
   // Said as being attacked now, asking whether to evacuate, a bomb threat by message, no joke,
   // through a site's fence, a box with wires that was not there yesterday.
   "i'm being attacked by a client, what is the procedure",
@@ -567,6 +572,8 @@ const DANGER_NOW = [
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
 const NOT_DANGER_NOW = [
+  'hur får jag ett bättre grepp om min ekonomi',
+  'vad gör jag om min kollega blir hotad på mötet',
   // The same words as a question about routines, a joke, or the past.
   "if i'm being attacked at work, what is the procedure",
   'vi hade en utrymningsövning i går, måste vi utrymma varje termin?',

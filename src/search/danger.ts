@@ -246,7 +246,8 @@ const SV_VIOLENCE_NOW = rx([
   'sparkar (?:mig|mej|oss|henne|honom|hen|dem|dom)',
   `muckar (?:med|mot) ${SV_PERSON}`,
   // "ger sig på mig", "går på personalen": attacks someone.
-  `(?:ger sig pa|gar pa|gar los pa|flyger pa|hoppar pa) ${SV_PERSON}`,
+  `(?:ger sig pa|vill ge sig pa|gar pa|gar los pa|flyger pa|hoppar pa|gar barsark pa|gar barsark pa) ${SV_PERSON}`,
+  '(?:gar|gick) bar[sz]a?e?rk',
   // Turning violent: "blir våldsam mot mig", "är aggressiv mot personalen".
   `(?:blir|ar|borjar bli) (?:\\w+ )?(?:valdsam|valdsamma|aggressiv|aggressiva|hotfull|hotfulla) (?:mot|pa) ${SV_PERSON}`,
   // Perfect tense, a person the target, unless it was before: "har knuffat brukaren ur rullstolen".
@@ -342,6 +343,10 @@ const SPOKEN_THREAT = rx([
  * mig", "won't let go", "låst in sig med en kollega", "ringat in mig".
  */
 const HELD = rx([
+  // A grip that is not let go: "har tagit ett hårt grepp om min arm och vägrar släppa".
+  '(?:tagit|tar|haller|har) (?:\\w+ ){0,2}grepp om (?:min|mitt|mina|hennes|hans|var|vart|vara|armen|handen|halsen)',
+  'vagrar slappa',
+  '(?:grabbed|grabbing|holding) (?:my|her|his) (?:arm|wrist|hand|neck) and (?:wont|will not|refuses to) let go',
   'haller fast',
   'kommer inte loss',
   'vagrar slappa',
@@ -703,6 +708,9 @@ const NOW_EXPLICIT = rx([
   'utrymma eller',
   'should we (?:evacuate|get out|leave the building)',
   'igen nu',
+  'igen idag',
+  'again today',
+  'pagaende (?:konfrontation|brak|slagsmal|brakighet)',
   'again (?:right )?now',
   'right now',
   'rn',
@@ -961,7 +969,7 @@ const GENERAL = rx([
 const HYPOTHETICAL = rx([
   '(?:vad|hur) (?:gor|ska|bor|skall|kan|gjorde) (?:jag|man|vi|ni|en chef|chefen) (?:\\w+ ){0,2}om',
   // Not "om han inte får pengar", "if I call the police": conditions inside a threat made now.
-  '(?<!vet inte |undrar )om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)(?! inte| ringer)',
+  '(?<!vet inte |undrar |grepp |tag |handen |armen |armarna )om (?:nagon|nan|ngn|en|ett|man|jag|vi|det|de|han|hon|hen|mina|min|personal|personalen)(?! inte| ringer)',
   // "vad gör man vid skottlossning", "what do you do during a fire": the general case.
   '(?:vad|hur) (?:gor|ska|bor|skall) (?:man|vi|jag) (?:\\w+ ){0,1}(?:vid|nar|under|i handelse av)',
   '(?:vem|vart|vilket nummer) (?:ringer|kontaktar|larmar|ska) (?:man|vi|jag) (?:vid|nar|i handelse av)',
