@@ -2,6 +2,13 @@ import { detectDanger } from './danger';
 
 /** Messages from someone in danger now: each must get 112 first. */
 const DANGER_NOW = [
+  // Hiding, shots, post with no sender, banging to be let in, a restraining order, "vårt plan" a floor.
+  'vi har gömt oss under bänkarna i klassrummet och det smäller ute i korridoren',
+  'det smäller hela tiden i entrén och folk springer och skriker',
+  'ett paket utan avsändare med massor av frimärken ligger på min stol',
+  'han bankar på dörren och skriker att jag ska öppna',
+  'mannen jag har kontaktförbud mot står i receptionen just nu',
+  'en man med kniv går runt på vårt plan',
   // A grip not let go, going berserk, a confrontation going on, a bomb threat again today.
   'en pappa har ett hårt grepp om handen på mig och släpper inte, vägrar släppa',
   'en snubbe går bärsärk på oss i receptionen',
@@ -572,6 +579,9 @@ const DANGER_NOW = [
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
 const NOT_DANGER_NOW = [
+  'vad står det i vår plan om kniv på skolan',
+  'hur ansöker man om kontaktförbud',
+  'jag köpte massor av frimärken till julkorten',
   'hur får jag ett bättre grepp om min ekonomi',
   'vad gör jag om min kollega blir hotad på mötet',
   // The same words as a question about routines, a joke, or the past.

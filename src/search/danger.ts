@@ -147,6 +147,12 @@ const ATTACK = rx([
 
 /** Someone taken or missing, a building coming down. */
 const EMERGENCY = rx([
+  // Hiding from someone: "sitter under skrivbordet", "har gömt mig på toaletten".
+  '(?:sitter|ligger|gommer mig|har gomt mig|gomt oss|gommer oss) (?:gomd |gomda )?under (?:skrivbordet|bordet|disken|bankarna)',
+  '(?:hiding|hid) under (?:my |the |a )?(?:desk|table|counter)',
+  // Shots: "det small flera gånger", "folk springer och skriker".
+  'det (?:small|smaller|smallde) (?:flera ganger|igen|hela tiden)',
+  'folk springer (?:\\w+ ){0,3}(?:och|o) skriker',
   'gisslan',
   'hostage',
   'kidnapp\\w*',
@@ -419,6 +425,10 @@ const INTRUSION = rx([
   'masked',
   '(?:coming|came|walking|running|rushing|rushed) (?:at|towards|toward|for) (?:me|us|the stage|the podium)',
   'rushed the stage',
+  // At the door demanding to be let in: "han bankar och säger att jag ska öppna".
+  '(?:bankar|hamrar|sparkar|rycker) (?:\\w+ ){0,3}(?:och|o) (?:skriker|sager|vralar|kraver|hotar)',
+  '(?:sager|skriker|kraver|vill) att (?:jag|vi) ska oppna',
+  '(?:banging|pounding|kicking) (?:\\w+ ){0,3}and (?:shouting|yelling|demanding|telling)',
 ]);
 
 /**
@@ -512,6 +522,9 @@ const SUSPICIOUS_OBJECT = rx([
   // A bag or parcel nobody owns: the same procedure as a suspicious object.
   '(?:misstankt|misstankta|konstig|konstigt|overgiven|overgivet|overgivna|kvarglomd|kvarglomt|oidentifierad|oidentifierat|okand|okant) (?:\\w+ )?(?:paket|foremal|forsandelse|vaska|vaskan|ryggsack|kasse|bag|lada|kartong|bil)',
   '(?:paket|kartong|lada|vaska|kasse|ryggsack|box|resvaska)\\w* (?:\\w+ ){0,10}(?:sladd|sladdar|tickar|ticka)',
+  // Post with no sender or far too many stamps: "package with no sender and too many stamps".
+  '(?:paket|brev|kuvert|forsandelse|package|parcel|letter|envelope)\\w* (?:\\w+ ){0,3}(?:utan avsandare|with no sender|without (?:a )?sender|no return address)',
+  '(?:paket|brev|kuvert|forsandelse|package|parcel|letter|envelope)\\w* (?:\\w+ ){0,6}(?:for manga|massor av|too many|lots of) (?:frimarken|stamps)',
   // A bomb threat by message: "skolan ska sprängas idag", "han ska spränga stadshuset".
   '(?:ska|kommer att|tanker) (?:spranga|sprangas) (?:\\w+ ){0,2}(?:skolan|stadshuset|huset|byggnaden|kontoret|simhallen|biblioteket|forskolan|oss|er|allt)',
   '(?:skolan|stadshuset|huset|byggnaden|kontoret|simhallen|biblioteket|forskolan|stationen) (?:ska|kommer att) (?:sprangas|smalla|explodera)',
@@ -637,6 +650,9 @@ const HURT = rx([
 
 /** Milder words that mean danger only when the writer says it is happening now. */
 const THREAT_WORD = rx([
+  // Someone the writer has a restraining order against: with "just nu", danger now.
+  'kontaktforbud\\w*',
+  'restraining order',
   'hot\\w*',
   // Compounds: "bombhot", "dödshot", "knivhot".
   '\\w+hot',
@@ -825,6 +841,9 @@ const GENERAL = rx([
   'assessments?',
   // Asking for help with a text or a plan, or how to report: after the fact.
   'hjalp mig (?:att )?(?:planera|skriva|formulera|hitta|forsta|prioritera|med)',
+  // Asking for advice on a kind of situation: "tips på hur jag bemöter …".
+  'tips (?:pa|om) hur',
+  'hur (?:jag|vi|man) (?:ska )?bemoter',
   'help me (?:to )?(?:write|plan|find|understand|with|draft)',
   'hur (?:anmaler|rapporterar|dokumenterar|polisanmaler) (?:jag|vi|man)',
   'ovning\\w*',
@@ -835,7 +854,7 @@ const GENERAL = rx([
   'policy\\w*',
   'statistik',
   // "plan 3", "på plan två" are floors (or a pitch), not plans.
-  '(?<!pa )plan(?! (?:\\d|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|ovanfor|nedanfor|under))',
+  '(?<!(?:pa|vart|mitt|samma|nasta|ovre|nedre|vart eget|andra) )plan(?! (?:\\d|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|ovanfor|nedanfor|under))',
   'planen',
   'planering\\w*',
   'forebygg\\w*',
