@@ -46,6 +46,15 @@ test('the tuning half of the held-out set (eval/heldout/tune.jsonl) stays above 
   expect(s.dangerRecall).toBeGreaterThanOrEqual(FLOOR.tune.dangerRecall);
 });
 
+test('the held-out dev set (eval/heldout/dev.jsonl, never trained on) stays above its floor', () => {
+  const s = run(join(ROOT, 'eval', 'heldout', 'dev.jsonl'));
+  expect(s.top1).toBeGreaterThanOrEqual(FLOOR.heldoutDev.top1);
+  expect(s.usefulFirstReply).toBeGreaterThanOrEqual(FLOOR.heldoutDev.usefulFirstReply);
+  expect(s.wrongAnswers).toBeLessThanOrEqual(FLOOR.heldoutDev.wrongAnswers);
+  expect(s.oosAnswered).toBeLessThanOrEqual(FLOOR.heldoutDev.oosAnswered);
+  expect(s.dangerRecall).toBeGreaterThanOrEqual(FLOOR.heldoutDev.dangerRecall);
+});
+
 test('the roles router stays above its floor on eval/roles.jsonl', () => {
   const cases = parseJsonLines<RoleEvalCase>(readFileSync(join(ROOT, 'eval', 'roles.jsonl'), 'utf8'));
   expect(cases.length).toBeGreaterThanOrEqual(60);
@@ -54,19 +63,27 @@ test('the roles router stays above its floor on eval/roles.jsonl', () => {
 
 /** Measured figures minus a small margin; raise them when the measured figures rise. */
 const FLOOR = {
-  // measured 2026-12-01 (learned ranker; close calls now ask "Menade du…?" instead of guessing):
-  // own top1 0.870 / top3 0.977 / oosRejected 0.944 / falseRejections 0.10 / useful 0.931 / wrong 0.031;
-  // tune (trained on) top1 0.804 / useful 0.895 / wrong 0.030 / oosAnswered 0.083 / danger recall 1;
-  // dev 0.911 / 0.964 / 0.8 / 0.054; roles 0.99
+  // measured 2026-12-01 (examples written blind, 144 per topic; answer at 0.6 or a clear leader):
+  // own top1 0.947 / top3 0.987 / oosRejected 0.944 / falseRejections 0.028 / wrong 0.025;
+  // tune top1 0.964 / useful 0.975 / wrong 0.019 / oosAnswered 0.083 / danger recall 1;
+  // held-out dev top1 0.931 / useful 0.964 / wrong 0.033 / oosAnswered 0.067 / danger recall 1;
+  // shared dev 0.911 / 1.0 / 1.0 / 0.054; roles 0.99
   own: {
-    top1: 0.85,
-    top3: 0.96,
+    top1: 0.92,
+    top3: 0.97,
     oosRejected: 0.92,
-    falseRejections: 0.12,
-    usefulFirstReply: 0.91,
-    wrongAnswers: 0.05,
+    falseRejections: 0.06,
+    usefulFirstReply: 0.94,
+    wrongAnswers: 0.045,
   },
-  tune: { top1: 0.78, usefulFirstReply: 0.87, wrongAnswers: 0.05, oosAnswered: 0.12, dangerRecall: 0.95 },
-  dev: { top1: 0.88, top3: 0.95, oosRejected: 0.8, falseRejections: 0.08 },
+  tune: { top1: 0.94, usefulFirstReply: 0.96, wrongAnswers: 0.03, oosAnswered: 0.12, dangerRecall: 0.95 },
+  heldoutDev: {
+    top1: 0.91,
+    usefulFirstReply: 0.945,
+    wrongAnswers: 0.045,
+    oosAnswered: 0.1,
+    dangerRecall: 0.95,
+  },
+  dev: { top1: 0.88, top3: 0.97, oosRejected: 0.8, falseRejections: 0.08 },
   roles: { top1: 0.95 },
 };
