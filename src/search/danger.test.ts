@@ -2,6 +2,18 @@ import { detectDanger } from './danger';
 
 /** Messages from someone in danger now: each must get 112 first. */
 const DANGER_NOW = [
+  // Vehicles at people, shots heard, a ledge, locked in and silent, a fight breaking out, kept in
+  // a room, a child carried off, fireworks at people, a grip on the throat typed in a hurry.
+  'en skåpbil kör rakt mot eleverna vid grinden',
+  'jag hör skott från parkeringen',
+  'en kvinna sitter på balkongräcket på sjätte våningen',
+  'han har låst in sig på toaletten och svarar inte',
+  'a fight just broke out in the changing room',
+  'han har ställt sig med ryggen mot dörren och säger att vi inte går härifrån förrän vi skriver på',
+  'pappan bär sonen mot bilen fast han inte får hämta',
+  'de skjuter raketer mot personalen på fritidsgården',
+  'hjälp han har strupgrep på min kollega',
+  'someone is trying to get into our office, working on the lock',
   // Hiding, shots, post with no sender, banging to be let in, a restraining order, "vårt plan" a floor.
   'vi har gömt oss under bänkarna i klassrummet och det smäller ute i korridoren',
   'det smäller hela tiden i entrén och folk springer och skriker',
@@ -579,6 +591,10 @@ const DANGER_NOW = [
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
 const NOT_DANGER_NOW = [
+  'i helgen kastade några ungdomar smällare mot vår valstuga, ska jag anmäla',
+  'vi kör mot dem i finalen på lördag',
+  'hon är en bomb på excel',
+  'jag har fått hotmejl i en månad, vem vänder jag mig till',
   'vad står det i vår plan om kniv på skolan',
   'hur ansöker man om kontaktförbud',
   'jag köpte massor av frimärken till julkorten',

@@ -153,6 +153,26 @@ const EMERGENCY = rx([
   // Shots: "det small flera gånger", "folk springer och skriker".
   'det (?:small|smaller|smallde) (?:flera ganger|igen|hela tiden)',
   'folk springer (?:\\w+ ){0,3}(?:och|o) skriker',
+  // A vehicle driven at people: "en bil kör rakt mot oss", "a car driving at the crowd".
+  '(?:bil|bilen|bilar|lastbil|lastbilen|skapbil|moped|car|truck|van) (?:\\w+ ){0,5}(?:kor|gasar|styr|driving|drives|speeding|heading) (?:\\w+ ){0,2}(?:mot|rakt mot|in i|in pa|upp pa|at|into|towards|toward|onto) (?:\\w+ ){0,2}(?:oss|folk|manniskor|gruppen|foraldrar|foraldrarna|barnen|barn|mig|dem|eleverna|torget|skolgarden|trottoaren|us|people|the crowd|the square|the yard|the group|kids|children)',
+  'kor (?:rakt )?mot (?:oss|mig|folk|manniskor|barnen|gruppen|eleverna)',
+  '(?:han|hon|den|nagon|bilen) (?:\\w+ ){0,3}kor (?:rakt )?mot (?:dem|dom)',
+  'not slowing down',
+  // Shots now: "någon sköt nyss", "jag hör skott utanför".
+  '(?:skot|skjuter|skjutit) (?:nyss|precis|just nu|alldeles nyss)',
+  '(?:hor|horde|hors) (?:\\w+ )?skott',
+  '(?:hear|hearing|heard) (?:\\w+ )?(?:shots|gunshots|gunfire)',
+  // Someone on a railing, a roof or a ledge: "står på balkongräcket och vill inte komma ner".
+  '(?:star|sitter|klattrar|klattrat|balanserar) (?:\\w+ ){0,2}(?:pa|over|upp pa) (?:\\w+ )?(?:balkongracket|racket|taket|kanten|bron|fonsterbradan)',
+  'vill inte komma ner',
+  '(?:standing|sitting|climbing) (?:\\w+ ){0,2}(?:on|over) the (?:railing|ledge|roof|edge)',
+  // Locked in and not answering after saying they would take their life.
+  '(?:last|stangt|barrikaderat) in sig (?:\\w+ ){0,4}(?:och|o) (?:svarar|oppnar) inte',
+  '(?:locked|barricaded) (?:himself|herself|themselves) in (?:\\w+ ){0,4}(?:not answering|wont answer|doesnt answer)',
+  // A fight breaking out: "a fight just broke out", "slagsmål har brutit ut".
+  '(?:fight|brawl) (?:just )?(?:broke out|breaking out|has broken out)',
+  '(?:slagsmal|brak) (?:har )?(?:brutit ut|startat|borjat)',
+  'blood in the water',
   'gisslan',
   'hostage',
   'kidnapp\\w*',
@@ -251,6 +271,11 @@ const SV_VIOLENCE_NOW = rx([
   `(?:ger|gav|gett) ${SV_PERSON} (?:pa kaften|pa kaften|pa truten|stryk|en small)`,
   'sparkar (?:mig|mej|oss|henne|honom|hen|dem|dom)',
   `muckar (?:med|mot) ${SV_PERSON}`,
+  // Has started hitting: "har börjat slå på en kvinna".
+  `(?:borjat|borjar) (?:att )?(?:sla|sparka|slass|knuffa|hugga|misshandla) (?:pa )?${SV_PERSON}`,
+  // Grips on the throat, spelled in a hurry: "strupgrep", "strypgrepp".
+  'str[uy]pgre?pp?',
+  'far inte loss (?:honom|henne|hen|dem|dom)',
   // "ger sig på mig", "går på personalen": attacks someone.
   `(?:ger sig pa|vill ge sig pa|gar pa|gar los pa|flyger pa|hoppar pa|gar barsark pa|gar barsark pa) ${SV_PERSON}`,
   '(?:gar|gick) bar[sz]a?e?rk',
@@ -270,6 +295,8 @@ const SV_VIOLENCE_NOW = rx([
   '(?:trycker|haller) (?:ner|fast|upp) (?:\\w+ ){0,2}(?:mot|pa|i)',
   `(?:kastar|slanger|vralar|kastat|kastade|slangt|slangde) (?!en blick|blickar)(?:\\w+ ){0,3}(?:pa|mot|at) ${SV_PERSON}`,
   '(?:sprayar|sprejar|sprutar) (?:\\w+ ){0,3}(?:pa|mot|i) \\w+',
+  // Fireworks fired at people: "kastar smällare rakt på oss".
+  '(?:kastar|kasta|borjat kasta|skjuter|siktar) (?:\\w+ ){0,2}(?:smallare|raketer|fyrverkerier|fireworks|firecrackers) (?:\\w+ ){0,2}(?:pa|mot|at) (?:oss|mig|folk|personalen|us|me|people)',
   '(?:alla|folk|barnen) hostar',
   '(?:threw|thrown|throwing) (?:\\w+ ){0,3}at',
   // Passive perfect, the assault specific: "har blivit nedslagen".
@@ -352,6 +379,18 @@ const HELD = rx([
   // A grip that is not let go: "har tagit ett hårt grepp om min arm och vägrar släppa".
   '(?:tagit|tar|haller|har) (?:\\w+ ){0,2}grepp om (?:min|mitt|mina|hennes|hans|var|vart|vara|armen|handen|halsen)',
   'vagrar slappa',
+  // Kept in a room or a flat: "ställt sig med ryggen mot dörren", "sitter mellan mig och ytterdörren".
+  'ryggen mot dorren',
+  'sitter fast (?:har )?inne',
+  '(?:vi|jag) (?:inte )?(?:gar|far ga|kommer|slipper) (?:inte )?(?:ut|harifran) (?:forran|innan)',
+  'inte gar (?:harifran |harifran )?forran',
+  'mellan mig och (?:ytterdorren|dorren|utgangen)',
+  '(?:last|lasta) (?:ytterdorren|dorren) och (?:tagit|tog|tar)',
+  'tagit mina nycklar',
+  '(?:wont|will not|doesnt) let (?:us|me) (?:leave|out|go)',
+  'between me and the (?:door|exit)',
+  // A child carried off: "bär honom nu mot parkeringen".
+  '(?:bar|springer med|springer ivag med|drar) (?:honom|henne|barnet|sonen|dottern|pojken|flickan|ungen) (?:\\w+ ){0,2}(?:mot|till|ut)',
   '(?:grabbed|grabbing|holding) (?:my|her|his) (?:arm|wrist|hand|neck) and (?:wont|will not|refuses to) let go',
   'haller fast',
   'kommer inte loss',
@@ -400,6 +439,7 @@ const INTRUSION = rx([
   'narmar sig',
   '(?:coming|getting|moving) closer',
   '(?:ligger|ar|star|kor) (?:kvar )?bakom mig',
+  '(?:ar|star|gar|ligger) fortfarande (?:kvar )?bakom (?:mig|oss)',
   'haller pa att (?:bli )?(?:uppbrut\\w*|bryta|ta sig)',
   'bli(?:r)? uppbrut\\w*',
   'klattrat? (?:\\w+ ){0,2}over staketet',
@@ -425,6 +465,12 @@ const INTRUSION = rx([
   'masked',
   '(?:coming|came|walking|running|rushing|rushed) (?:at|towards|toward|for) (?:me|us|the stage|the podium)',
   'rushed the stage',
+  '(?:river|rycker|sliter|drar|bankar) i dorren',
+  '(?:trying|tries) to get into (?:my|our|the) (?:flat|house|home|apartment|office|room)',
+  'working on the lock',
+  '(?:walking|coming|running) up to (?:the podium|the stage|me|us)',
+  '(?:with|holding) something in (?:his|her|their) hand',
+  '(?:gar|kommer|springer) (?:\\w+ ){0,3}med (?:nagot|ngt|nat) i handen',
   // At the door demanding to be let in: "han bankar och säger att jag ska öppna".
   '(?:bankar|hamrar|sparkar|rycker) (?:\\w+ ){0,3}(?:och|o) (?:skriker|sager|vralar|kraver|hotar)',
   '(?:sager|skriker|kraver|vill) att (?:jag|vi) ska oppna',
@@ -556,6 +602,9 @@ const SUSPICIOUS_OBJECT = rx([
  * som inte andas", "rör sig inte", "a lot of blood", "klättrar över räcket", "hon har tagit massa piller".
  */
 const HURT = rx([
+  // Bleeding from the head, typed in a hurry: "hon blör från huvet".
+  '(?:bloder|blor|bloeder|bleeding) (?:\\w+ ){0,2}(?:fran|ur|from) (?:huvudet|huvet|ansiktet|naken|the head|her head|his head)',
+  'knuffad (?:nerfor|ner for|ner i|ut genom)',
   'bloder',
   'medvetslos',
   'andas inte',
@@ -786,6 +835,7 @@ const NOW = rx([
 
 /** About something that already happened. */
 const PAST = rx([
+  'i helgen',
   'i gar',
   'igar',
   'i forrgar',
@@ -1047,6 +1097,8 @@ const NOT_REAL = rx([
 
 /** Threats in writing: serious, but not someone in the room (unless a weapon or the door is named). */
 const DIGITAL = rx([
+  'hotmejl\\w*',
+  'hotbrev\\w*',
   'mejl\\w*',
   'mail\\w*',
   'e post',
@@ -1089,6 +1141,7 @@ const IDIOM_PARTS = [
   '(?:ar|a|helt) (?:\\w+ ){0,2}bomb pa',
   'en bomb pa',
   'ticking time bomb',
+  '(?:is|s|are) (?:a|da|the) bomb at',
   'time bomb',
   // "deadlinen dödar mig", "jag dör av skratt", "Teams exploderar av meddelanden".
   '\\w*deadline\\w* (?:\\w+ ){0,2}(?:dodar|doda|kills?|killing)(?: mig| me)?',
@@ -1200,6 +1253,7 @@ const PAST_TENSE = rx([
 ]);
 
 const NOW_OVERRIDES_PAST = rx([
+  'fortfarande (?:kvar|har|dar|bakom)',
   'igen',
   // New since then: "en kartong som inte var där i går".
   'inte (?:var |stod |lag )?(?:dar|har) (?:i gar|igar|innan|forut|i morse|i fredags)',
@@ -1261,7 +1315,8 @@ export function detectDanger(text: string): DangerVerdict {
  * specific family.
  */
 function presentSentence(text: string): DangerVerdict {
-  for (const part of text.slice(0, 1000).split(/[.!?;:\n]+/)) {
+  // A sentence, or a clause that starts with "nu" ("…, och nu har han låst in sig").
+  for (const part of text.slice(0, 1000).split(/[.!?;:\n]+|,\s*(?:och |men )?(?=nu\b)/i)) {
     const s = normalise(part);
     if (!s || PAST.test(s) || HYPOTHETICAL.test(s) || GENERAL.test(s)) continue;
     const now = NOW_EXPLICIT.test(s) || NOW.test(s);
