@@ -37,22 +37,18 @@ test('the shared dev set stays above its floor', () => {
   expect(s.falseRejections).toBeLessThanOrEqual(FLOOR.dev.falseRejections);
 });
 
-test('the tuning half of the held-out set (eval/heldout/tune.jsonl) stays above its floor', () => {
-  const s = run(join(ROOT, 'eval', 'heldout', 'tune.jsonl'));
-  expect(s.top1).toBeGreaterThanOrEqual(FLOOR.tune.top1);
-  expect(s.usefulFirstReply).toBeGreaterThanOrEqual(FLOOR.tune.usefulFirstReply);
-  expect(s.wrongAnswers).toBeLessThanOrEqual(FLOOR.tune.wrongAnswers);
-  expect(s.oosAnswered).toBeLessThanOrEqual(FLOOR.tune.oosAnswered);
-  expect(s.dangerRecall).toBeGreaterThanOrEqual(FLOOR.tune.dangerRecall);
-});
-
-test('the held-out dev set (eval/heldout/dev.jsonl, never trained on) stays above its floor', () => {
-  const s = run(join(ROOT, 'eval', 'heldout', 'dev.jsonl'));
-  expect(s.top1).toBeGreaterThanOrEqual(FLOOR.heldoutDev.top1);
-  expect(s.usefulFirstReply).toBeGreaterThanOrEqual(FLOOR.heldoutDev.usefulFirstReply);
-  expect(s.wrongAnswers).toBeLessThanOrEqual(FLOOR.heldoutDev.wrongAnswers);
-  expect(s.oosAnswered).toBeLessThanOrEqual(FLOOR.heldoutDev.oosAnswered);
-  expect(s.dangerRecall).toBeGreaterThanOrEqual(FLOOR.heldoutDev.dangerRecall);
+// The held-out sets (written blind, never trained on): tune.jsonl chose thresholds, dev.jsonl decisions.
+test.each([
+  ['tune.jsonl', () => FLOOR.tune],
+  ['dev.jsonl', () => FLOOR.heldoutDev],
+])('the held-out set eval/heldout/%s stays above its floor', (file, floor) => {
+  const s = run(join(ROOT, 'eval', 'heldout', file));
+  const f = floor();
+  expect(s.top1).toBeGreaterThanOrEqual(f.top1);
+  expect(s.usefulFirstReply).toBeGreaterThanOrEqual(f.usefulFirstReply);
+  expect(s.wrongAnswers).toBeLessThanOrEqual(f.wrongAnswers);
+  expect(s.oosAnswered).toBeLessThanOrEqual(f.oosAnswered);
+  expect(s.dangerRecall).toBeGreaterThanOrEqual(f.dangerRecall);
 });
 
 test('the roles router stays above its floor on eval/roles.jsonl', () => {

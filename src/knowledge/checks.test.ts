@@ -132,6 +132,14 @@ describe('kb:check names the file, the entry and the field', () => {
     expect(text).toMatch(/VARNING knowledge\/lexicon\.yaml › dubbel › words: "lappis" is also listed under dator/);
   });
 
+  test('an out-of-scope example for a category that does not exist names the file it is in', () => {
+    const dir = withTopic('hv-stod-efterat', () => undefined);
+    writeFileSync(join(dir, 'examples.yaml'), stringify({ examples: {}, outOfScope: { 'finns-inte': ['en fråga'] } }));
+    expect(problems(dir).join('\n')).toMatch(
+      /FEL knowledge\/examples\.yaml › finns-inte.*unknown out-of-scope category "finns-inte"/,
+    );
+  });
+
   test('a duplicate id is reported', () => {
     const dir = withTopic('hv-stod-efterat', () => undefined);
     writeFileSync(join(dir, 'topics', 'kopia.yaml'), readFileSync(join(dir, 'topics', 'hv-stod-efterat.yaml')));

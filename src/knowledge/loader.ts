@@ -211,10 +211,15 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
   // Hand-written examples, and the many written blind (from topic titles and the briefs only).
   const examples: Record<string, string[]> = {};
   const oosExamples: Record<string, string[]> = {};
+  /** Which file named each out-of-scope category, for the error when it does not exist. */
+  const oosFile: Record<string, string> = {};
   for (const file of EXAMPLE_FILES) {
     const parsed = optionalFile(dir, file, root, issues, examplesFileSchema);
     for (const [id, lines] of Object.entries(parsed?.examples ?? {})) (examples[id] ??= []).push(...lines);
-    for (const [id, lines] of Object.entries(parsed?.outOfScope ?? {})) (oosExamples[id] ??= []).push(...lines);
+    for (const [id, lines] of Object.entries(parsed?.outOfScope ?? {})) {
+      (oosExamples[id] ??= []).push(...lines);
+      oosFile[id] ??= relative(root, join(dir, file));
+    }
   }
 
   const staleRaw = optionalFile(dir, 'stale-statements.yaml', root, issues, staleFileSchema)?.statements ?? [];
@@ -250,7 +255,7 @@ export function loadKnowledge(dir: string, options: { contactsFile?: string } = 
   );
   for (const id of Object.keys(oosExamples)) {
     if (!outOfScope.some((c) => c.id === id)) {
-      issues.push({ severity: 'error', file: 'knowledge/examples-blind.yaml', entry: id, message: `unknown out-of-scope category "${id}"` });
+      issues.push({ severity: 'error', file: oosFile[id] ?? '', entry: id, message: `unknown out-of-scope category "${id}"` });
     }
   }
 

@@ -3,6 +3,7 @@ import {
   candidateScore,
   noneScore,
   probabilities,
+  softmax,
   type CandidateFeatures,
   type NoneFeatures,
   type RankerModel,
@@ -77,8 +78,6 @@ interface DocEntry {
   /** Term frequencies over the ways of asking only (questions and examples): the asking model. */
   asked: Sparse;
   askedMass: number;
-  /** Probe lines before this index are the editors' own (title, keywords, questions); the rest are examples. */
-  own: number;
   /** The mean of the document's question lines (unit tf-idf vectors): the centroid view. */
   centroid: Sparse & { norm: number };
 }
@@ -266,7 +265,6 @@ export class KnowledgeIndex {
         mass,
         asked: { ids: askedIds, values: asked.valuesOf(askedIds) },
         askedMass: asked.sum(),
-        own: 0,
         centroid: { ids: new Int32Array(0), values: new Float32Array(0), norm: 0 },
       });
     });
@@ -281,8 +279,7 @@ export class KnowledgeIndex {
     const line = new TermAccumulator();
     this.docs.forEach((doc, d) => {
       doc.probes = this.probes(texts, docTexts[d] ?? [], line);
-      doc.own = 3 + doc.topic.questions.length;
-      doc.centroid = centroidOf(doc.probes, 3);
+      doc.centroid = centroidOf(doc.probes, TITLE_LINES);
     });
     this.vocabulary.endBuild();
   }
@@ -414,6 +411,8 @@ export class KnowledgeIndex {
       }
       let best = 0;
       let bestOwn = 0;
+      // The editors' own lines come first: the title lines, then the topic's questions.
+      const own = TITLE_LINES + doc.topic.questions.length;
       let second = 0;
       let third = 0;
       const p = doc.probes;
@@ -434,7 +433,7 @@ export class KnowledgeIndex {
           third = second;
           second = cos;
         } else if (cos > third) third = cos;
-        if (line < doc.own && cos > bestOwn) bestOwn = cos;
+        if (line < own && cos > bestOwn) bestOwn = cos;
         if (cos > 0) keepNearest(nearest, cos, ci);
       }
       return {
@@ -450,13 +449,10 @@ export class KnowledgeIndex {
         signature: totalMass > 0 ? signature / totalMass : 0,
       };
     });
-    // Posterior over the candidates from the term model (softmax of log-likelihoods).
-    const maxLog = Math.max(...raw.map((r) => r.loglik));
-    let z = 0;
-    for (const r of raw) z += Math.exp(r.loglik - maxLog);
+    // Posteriors over the candidates from the term model and the asking model.
     const maxBm = Math.max(...raw.map((r) => r.bm));
     const maxBest = Math.max(...raw.map((r) => r.best));
-    const posts = raw.map((r) => Math.exp(r.loglik - maxLog) / z);
+    const posts = softmax(raw.map((r) => r.loglik));
     const askedPosts = softmax(raw.map((r) => r.askedLoglik));
     const [best1, best2] = topTwo(raw.map((r) => r.best));
     const [post1, post2] = topTwo(posts);
@@ -528,14 +524,6 @@ export class KnowledgeIndex {
   }
 }
 
-/** Softmax of log-likelihoods: a posterior over the candidates. */
-function softmax(logs: number[]): number[] {
-  const max = Math.max(...logs);
-  const e = logs.map((l) => Math.exp(l - max));
-  const z = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / z);
-}
-
 /** The mean of a document's probe lines from `from` on, each as a unit vector (empty lines left out). */
 function centroidOf(p: Probes, from: number): Sparse & { norm: number } {
   const m = new Map<number, number>();
@@ -553,6 +541,9 @@ function centroidOf(p: Probes, from: number): Sparse & { norm: number } {
   for (const v of values) sq += v * v;
   return { ids, values, norm: Math.sqrt(sq) };
 }
+
+/** Probe lines before the questions: the Swedish and English titles and the keywords as one line. */
+const TITLE_LINES = 3;
 
 /** Lines in the neighbours' vote. */
 const NEIGHBOURS = 10;

@@ -91,9 +91,13 @@ export function noneScore(f: NoneFeatures, model: RankerModel = RANKER_MODEL): n
 
 /** Softmax over the candidates' scores and "none" (last). */
 export function probabilities(scores: number[], none: number): number[] {
-  const all = [...scores, none];
-  const max = Math.max(...all);
-  const e = all.map((s) => Math.exp(s - max));
+  return softmax([...scores, none]);
+}
+
+/** Softmax of scores (or log-likelihoods): a distribution over them. */
+export function softmax(xs: number[]): number[] {
+  const max = Math.max(...xs);
+  const e = xs.map((x) => Math.exp(x - max));
   const z = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / z);
 }
