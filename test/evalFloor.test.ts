@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config';
 import { loadKnowledge } from '../src/knowledge/loader';
 import { RolesService } from '../src/roles/service';
 import { evaluateRoles, type RoleEvalCase } from '../src/roles/evaluation';
+import { evaluateDanger, parseDangerLines } from '../src/search/dangerEvaluation';
 import { evaluate, parseEvalLines, parseJsonLines } from '../src/search/evaluation';
 import { SearchService } from '../src/search/service';
 
@@ -51,6 +52,26 @@ test.each([
   expect(s.dangerRecall).toBeGreaterThanOrEqual(f.dangerRecall);
 });
 
+// The danger-now check as the bot runs it (rules, learned model, search) on the blind danger corpora:
+// trained or tuned on (the first six) and reported only (the last four, never trained on).
+test.each([
+  ['tune.jsonl', 'trained'],
+  ['tune2.jsonl', 'trained'],
+  ['train-w1.jsonl', 'trained'],
+  ['train-w2.jsonl', 'trained'],
+  ['train-w3.jsonl', 'trained'],
+  ['train-w4.jsonl', 'trained'],
+  ['test.jsonl', 'reported'],
+  ['check.jsonl', 'reported'],
+  ['final-a.jsonl', 'reported'],
+  ['final-b.jsonl', 'reported'],
+] as const)('the danger-now check on eval/danger/%s (%s) stays above its floor', (file, kind) => {
+  const cases = parseDangerLines(readFileSync(join(ROOT, 'eval', 'danger', file), 'utf8'));
+  const { summary } = evaluateDanger((q) => search.dangerNow(q), cases);
+  expect(summary.recall).toBeGreaterThanOrEqual(FLOOR.danger[kind].recall);
+  expect(summary.falseAlarms).toBeLessThanOrEqual(FLOOR.danger[kind].falseAlarms);
+});
+
 test('the roles router stays above its floor on eval/roles.jsonl', () => {
   const cases = parseJsonLines<RoleEvalCase>(readFileSync(join(ROOT, 'eval', 'roles.jsonl'), 'utf8'));
   expect(cases.length).toBeGreaterThanOrEqual(60);
@@ -82,4 +103,11 @@ const FLOOR = {
   },
   dev: { top1: 0.88, top3: 0.97, oosRejected: 0.8, falseRejections: 0.08 },
   roles: { top1: 0.95 },
+  // measured 2026-12-01 with the learned danger model: trained-on corpora recall 1.0, false alarms
+  // 0–0.089; reported-only: test 0.988 / 0.081, check 0.962 / 0.086, final-a 0.991 / 0.056,
+  // final-b 0.973 / 0.067
+  danger: {
+    trained: { recall: 0.99, falseAlarms: 0.1 },
+    reported: { recall: 0.95, falseAlarms: 0.1 },
+  },
 };

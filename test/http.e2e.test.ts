@@ -45,8 +45,11 @@ describe('questions over HTTP without credentials', () => {
   test.each([
     ['sv', 'hjälp, en främling håller fast mig i trapphuset och släpper inte, vem ringer jag'],
     ['en', 'a stranger is holding on to me right now and won’t let go, who do I call?'],
+    // Two the word rules do not name (src/search/dangerClassifier.test.ts): the learned model's.
+    ['sv', 'det luktar konstigt i källaren och två kollegor har börjat hosta och känna sig yra'],
+    ['en', 'the ceiling in the gym is cracking and kids are still inside'],
   ])('a %s danger-now message gets the 112 card as its first reply', async (_lang, q) => {
-    const replies = await h.send(msg(q, { conversationId: `danger-${_lang}` }));
+    const replies = await h.send(msg(q, { conversationId: `danger-${_lang}-${q.length}` }));
     const first = replies.filter((r) => r.type === 'message')[0];
     expect(first).toBeDefined();
     const firstText = cardTexts(first!).join('\n');

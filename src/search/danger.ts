@@ -5,8 +5,9 @@ import { fold } from './normalize';
  * person who cannot get away)? Then the reply starts with 112, whatever the search concluded.
  *
  * Independent of the ranking on purpose: a frightened person's words are often ones the knowledge
- * base has never seen, and a "vet inte" or "Menade du…?" must still say 112 first. Rules, not a
- * model, so every phrasing the table tests name is guaranteed and a reviewer can read why.
+ * base has never seen, and a "vet inte" or "Menade du…?" must still say 112 first. Rules, so every
+ * phrasing the table tests name is guaranteed and a reviewer can read why; the learned classifier
+ * of dangerClassifier.ts reads beside them for the phrasings no table names (SearchService.dangerNow).
  *
  * Recall matters more than precision (a needless 112 line costs a glance; a missing one can cost
  * much more), but words shared with planning questions ("riskbedömning för hot", "brandövning i

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/loader';
 import type { OutOfScopeCategory, Topic } from '../knowledge/schema';
 import { aboutPastOrPlan, isDangerNow } from './danger';
+import { shippedDangerClassifier, type DangerClassifier } from './dangerClassifier';
 import { decide, type Decision, type Thresholds } from './decide';
 import { KnowledgeIndex, type IndexDoc, type SearchResult } from './index';
 import { swedishWordList, type WordList } from './wordList';
@@ -17,13 +18,15 @@ export class SearchService {
   readonly index: KnowledgeIndex;
   private readonly topics: Map<string, Topic>;
   private readonly outOfScope: Map<string, OutOfScopeCategory>;
+  private readonly danger: DangerClassifier;
 
-  /** @param parts the word list and ranker weights, replaceable for measurements (bench/ablation.ts). */
+  /** @param parts the word list, ranker weights and danger model, replaceable for measurements (bench/). */
   constructor(
     kb: KnowledgeBase,
     private readonly thresholds: Thresholds,
-    parts: { wordList?: WordList; model?: RankerModel } = {},
+    parts: { wordList?: WordList; model?: RankerModel; danger?: DangerClassifier } = {},
   ) {
+    this.danger = parts.danger ?? shippedDangerClassifier();
     this.index = new KnowledgeIndex(searchableTopics(kb), {
       synonymGroups: kb.synonymGroups,
       lexicon: kb.lexicon,
@@ -51,11 +54,14 @@ export class SearchService {
   }
 
   /**
-   * Danger now: the rules of danger.ts, or (a second, independent chance) the search finds a topic
-   * marked urgent (danger now) likely and nothing in the text says past, plan or hypothetical.
+   * Danger now, when any of three independent readers says so: the rules of danger.ts (every
+   * phrasing their table names), the learned classifier of dangerClassifier.ts (phrasings nobody
+   * listed), or the search, when it finds a topic marked urgent (danger now) likely and nothing in
+   * the text says past, plan or hypothetical. A needless 112 line costs a glance; a missing one can
+   * cost much more.
    */
   dangerNow(text: string): boolean {
-    if (isDangerNow(text)) return true;
+    if (isDangerNow(text) || this.danger.isDangerNow(text)) return true;
     const { result } = this.ask(text);
     const urgent = result.candidates
       .slice(0, 3)
