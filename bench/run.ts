@@ -2,7 +2,8 @@
  * Benchmarks (figures, not pass/fail), one JSON line each: knowledge load, search latency (warm,
  * and cold: questions with words nobody asked before) with build time and heap after a forced GC
  * for the shipped knowledge base and generated ones of 1 000 and 10 000 entries, durable report
- * writes, and whole turns over HTTP on 127.0.0.1. Loops are bounded in count.  npm run bench
+ * writes, the danger-now check's rules and model per message, and whole turns over HTTP on
+ * 127.0.0.1. Loops are bounded in count.  npm run bench
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,9 @@ import { checkKnowledge } from '../src/knowledge/checks';
 import { loadKnowledge } from '../src/knowledge/loader';
 import { silentLogger } from '../src/logger';
 import { SqliteReportRepository } from '../src/report/store/sqliteReportRepository';
+import { isDangerNow } from '../src/search/danger';
+import { DangerClassifier, type DangerModel } from '../src/search/dangerClassifier';
+import { parseDangerLines } from '../src/search/dangerEvaluation';
 import { parseEvalLines } from '../src/search/evaluation';
 import { KnowledgeIndex, type IndexDoc } from '../src/search/index';
 import { swedishWordList } from '../src/search/wordList';
@@ -111,6 +115,48 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
 const r2 = (x: number) => Math.round(x * 100) / 100;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The danger-now check's two readers per message, over the blind danger corpora (every message is
+ * read before a reply): the rules of danger.ts and the learned classifier, with the model's load
+ * time (its weights are read once per process) and heap.
+ */
+function benchDanger(): void {
+  const before = heapMb();
+  let t = performance.now();
+  const model = new DangerClassifier(
+    JSON.parse(readFileSync(join(ROOT, 'src', 'search', 'dangerModel.json'), 'utf8')) as DangerModel,
+  );
+  const loadMs = performance.now() - t;
+  const heap = heapMb() - before;
+  const texts = ['tune', 'tune2', 'train-w1', 'train-w2'].flatMap((f) =>
+    parseDangerLines(readFileSync(join(ROOT, 'eval', 'danger', `${f}.jsonl`), 'utf8')).map((c) => c.q),
+  );
+  for (const [reader, read] of [
+    ['rules', (q: string) => isDangerNow(q)],
+    ['model', (q: string) => model.isDangerNow(q)],
+  ] as const) {
+    for (const q of texts) read(q); // warm up
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++)
+      for (const q of texts) {
+        t = performance.now();
+        read(q);
+        times.push(performance.now() - t);
+      }
+    console.log(
+      JSON.stringify({
+        bench: 'danger',
+        reader,
+        n: times.length,
+        p50Ms: r3(pct(times, 0.5)),
+        p99Ms: r3(pct(times, 0.99)),
+        ...(reader === 'model' ? { loadMs: r2(loadMs), heapMb: r2(heap) } : {}),
+      }),
+    );
+  }
+}
 
 async function main(): Promise<void> {
   if (!global.gc)
@@ -174,6 +220,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  benchDanger();
   const dir = mkdtempSync(join(tmpdir(), 'sg-bench-'));
   try {
     const repo = new SqliteReportRepository(join(dir, 'reports.sqlite'));
