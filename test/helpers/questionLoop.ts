@@ -124,12 +124,15 @@ export function questionLoop(setup: () => LoopSetup): void {
     const answerCard = await waitFor(s.asker, PERSON.conversationId, (t) =>
       t.includes('[Jag har en följdfråga]'),
     );
-    const [form] = await s.asker.send(
+    const replies = await s.asker.send(
       teamsMessage(s.asker.channel.serviceUrl, {
         ...PERSON,
         value: actionData(answerCard, 'question.followUpForm'),
       }),
     );
+    // The reply that holds the form: with two instances and a test clock that jumps ten minutes,
+    // a delivery retry of the earlier answer can land in the same chat during this turn.
+    const form = replies.find((r) => JSON.stringify(r).includes('"question.followUp"'));
     const sent = await s.asker.send(
       teamsMessage(s.asker.channel.serviceUrl, {
         ...PERSON,
