@@ -63,6 +63,8 @@ describe('finding the right topic', () => {
     // compounds and inflections
     ['informationssäkerhetsincidenten måste rapporteras, hur?', 'is-incident-rapportera'],
     ['kan man bli krigsplacerad som kommunanställd', 'cf-hojd-beredskap-min-roll'],
+    // an acronym with a Swedish ending, typed without the colon of "RSA:n"
+    ['vem ansvarar för rsan på förvaltningen', 'kb-rsa'],
     // synonyms
     ['jag är politiker och har fått hot', 'fv-hotad-fortroendevald'],
     ['fick ett phishing-mejl och klickade på länken', 'is-natfiske'],

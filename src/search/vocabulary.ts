@@ -48,6 +48,11 @@ const SHORT_PARTS = new Set(['hot', 'jav', 'mut', 'rsa', 'kia', 'imy', 'dso', 'b
 const partOk = (p: string) => p.length >= 4 || SHORT_PARTS.has(p);
 /** Shorter words are too often other real words one letter away ("regn" vs "regl"). */
 const FUZZY_MIN_LENGTH = 5;
+
+/** Endings of an inflected acronym ("RSA:n", "KIA:s", "SMS:et", "IT:ns"), longest first. */
+const ACRONYM_ENDINGS = ['ens', 'ets', 'en', 'et', 'ns', 'n', 's'];
+/** Longer unknown words are left to compound splitting and typo correction. */
+const MAX_INFLECTED_LENGTH = 8;
 /** Lexicon words are evidence for a concept, a little weaker than the knowledge base's own word. */
 const LEXICON_WEIGHT = 0.8;
 /** Query-side caches: enough for a day's distinct words, bounded so memory stays flat. */
@@ -246,6 +251,20 @@ export class Vocabulary {
   }
 
   /**
+   * A short word or acronym with a Swedish ending the stemmer leaves on ("rsan", "kians", "gdprn",
+   * typed without the colon of "RSA:n"): the known word it is built on, if any.
+   */
+  private uninflected(word: string): string | undefined {
+    if (word.length > MAX_INFLECTED_LENGTH) return undefined;
+    for (const ending of ACRONYM_ENDINGS) {
+      if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
+      const base = word.slice(0, -ending.length);
+      if (this.stems.has(base)) return base;
+    }
+    return undefined;
+  }
+
+  /**
    * Turns text into weighted query terms: exact stems, synonyms, lexicon concepts, compound parts,
    * typo corrections, and unknown words (kept, so the confidence can see how much of the question
    * went unexplained). Documents are analysed with `query: false` (no typos, no lexicon).
@@ -336,6 +355,11 @@ export class Vocabulary {
         const lexParts = query ? this.singleLexicon.get(p) : undefined;
         for (const c of lexParts ?? []) out.push({ term: c, weight: 0.6, source, kind: 'lexicon' });
       }
+      return;
+    }
+    const base = query ? this.uninflected(source) : undefined;
+    if (base) {
+      for (const c of this.canonical(base)) out.push({ term: c, weight: 0.9, source, kind: 'exact' });
       return;
     }
     const fixed = query ? this.correct(s) : undefined;
