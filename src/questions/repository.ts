@@ -1,4 +1,4 @@
-import type { OutboxChannel, OutboxMessage } from '../report/store/repository';
+import type { OutboxChannel, OutboxQueue } from '../report/store/repository';
 import type {
   ConversationRef,
   KnowledgeDraft,
@@ -43,7 +43,8 @@ export class QuestionRepositoryError extends Error {
   }
 }
 
-export interface QuestionRepository {
+/** The questions and their drafts; its outbox (OutboxQueue) tells the team and the asker. */
+export interface QuestionRepository extends OutboxQueue {
   /**
    * Stores a question and its outbox messages in one transaction, durably, with a new FQ id. The same
    * idempotency key returns the existing question (created=false) and queues nothing; a key of
@@ -103,19 +104,6 @@ export interface QuestionRepository {
   /** Anonymous counts per area, status and month ("YYYY-MM", UTC). */
   counts(): Promise<Array<{ area: QuestionAreaId; status: QuestionStatus; month: string; count: number }>>;
 
-  claimDueOutbox(
-    now: Date,
-    limit: number,
-    leaseMs: number,
-    channels?: readonly OutboxChannel[],
-  ): Promise<OutboxMessage[]>;
-  markOutboxDelivered(id: number, now: Date): Promise<void>;
-  markOutboxFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void>;
-  markOutboxDead(id: number, error: string, now: Date): Promise<void>;
-  /** Makes undelivered messages of a channel due now (a team channel was registered). */
-  retryOutboxNow(channel: OutboxChannel, now: Date): Promise<number>;
-  pendingOutboxCount(): Promise<number>;
-  deadOutboxCount(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger';
-import type { OutboxChannel, OutboxMessage, ReportRepository } from '../store/repository';
+import type { OutboxChannel, OutboxMessage, OutboxQueue } from '../store/repository';
 
 /**
  * Delivers queued notifications at least once: claim with a lease, send, mark delivered; on a throw,
@@ -12,7 +12,7 @@ export type OutboxSender = (message: OutboxMessage) => Promise<void>;
 
 /** The part of the repository the worker uses. */
 export type OutboxStore = Pick<
-  ReportRepository,
+  OutboxQueue,
   'claimDueOutbox' | 'markOutboxDelivered' | 'markOutboxFailed' | 'markOutboxDead'
 >;
 

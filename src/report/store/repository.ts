@@ -66,7 +66,42 @@ export class ReportRepositoryError extends Error {
   }
 }
 
-export interface ReportRepository {
+/**
+ * A durable queue of notifications, kept in the same database as what they are about and written in
+ * the same transaction (the transactional outbox): reports and questions each have one, and one
+ * worker (src/report/delivery/outbox.ts) delivers from either.
+ */
+export interface OutboxQueue {
+  /**
+   * Claims up to `limit` pending messages due at `now` (optionally only for `channels`), oldest first,
+   * leasing them for `leaseMs` so that another instance does not take them meanwhile, and counting
+   * the attempt. A message whose lease ran out (its worker died) is claimable again: at least once.
+   */
+  claimDueOutbox(
+    now: Date,
+    limit: number,
+    leaseMs: number,
+    channels?: readonly OutboxChannel[],
+  ): Promise<OutboxMessage[]>;
+  /** Marks a message delivered; it is never claimed again. */
+  markOutboxDelivered(id: number, now: Date): Promise<void>;
+  /** Records a failed attempt and when to try again. `error` is a short code, never report content. */
+  markOutboxFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void>;
+  /** Gives up on a message: it stays in the table as 'dead' (counted, inspectable), never claimed again. */
+  markOutboxDead(id: number, error: string, now: Date): Promise<void>;
+  /**
+   * Makes every undelivered message of a channel due now, with a fresh attempt count, dead ones
+   * included: used when the channel's target appears (a security conversation is registered), so
+   * notifications that waited, or gave up waiting, go out at once. Returns how many.
+   */
+  retryOutboxNow(channel: OutboxChannel, now: Date): Promise<number>;
+  /** Messages not yet delivered nor dead. */
+  pendingOutboxCount(): Promise<number>;
+  /** Messages given up on. */
+  deadOutboxCount(): Promise<number>;
+}
+
+export interface ReportRepository extends OutboxQueue {
   /**
    * Creates a report and its outbox messages in ONE transaction, durably, and returns the report with
    * its new reference. The same idempotencyKey (a double click, a channel retry) returns the existing
@@ -101,33 +136,6 @@ export interface ReportRepository {
   /** Anonymous counts per type and calendar month (UTC, "YYYY-MM"), ordered by month then type. */
   countsByTypeAndMonth(): Promise<Array<{ type: ReportTypeId; month: string; count: number }>>;
 
-  /**
-   * Claims up to `limit` pending messages due at `now` (optionally only for `channels`), oldest first,
-   * leasing them for `leaseMs` so that another instance does not take them meanwhile, and counting
-   * the attempt. A message whose lease ran out (its worker died) is claimable again: at least once.
-   */
-  claimDueOutbox(
-    now: Date,
-    limit: number,
-    leaseMs: number,
-    channels?: readonly OutboxChannel[],
-  ): Promise<OutboxMessage[]>;
-  /** Marks a message delivered; it is never claimed again. */
-  markOutboxDelivered(id: number, now: Date): Promise<void>;
-  /** Records a failed attempt and when to try again. `error` is a short code, never report content. */
-  markOutboxFailed(id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void>;
-  /** Gives up on a message: it stays in the table as 'dead' (counted, inspectable), never claimed again. */
-  markOutboxDead(id: number, error: string, now: Date): Promise<void>;
-  /**
-   * Makes every undelivered message of a channel due now, with a fresh attempt count, dead ones
-   * included: used when the channel's target appears (a security conversation is registered), so
-   * notifications that waited, or gave up waiting, go out at once. Returns how many.
-   */
-  retryOutboxNow(channel: OutboxChannel, now: Date): Promise<number>;
-  /** Messages not yet delivered nor dead. */
-  pendingOutboxCount(): Promise<number>;
-  /** Messages given up on. */
-  deadOutboxCount(): Promise<number>;
   /** When the oldest message not yet delivered nor dead was queued (undefined when none): for alerts. */
   oldestPendingOutboxAt(): Promise<Date | undefined>;
   close(): Promise<void>;
