@@ -2,6 +2,10 @@ import { detectDanger } from './danger';
 
 /** Messages from someone in danger now: each must get 112 first. */
 const DANGER_NOW = [
+  // A fire starting now, in words the fire rules did not name.
+  'det har börjat brinna i ett elskåp vid scenen och det är hundra barn framför',
+  'soptunnan vid entrén har fattat eld nu',
+  'the curtains just caught fire in the staff room',
   // Vehicles at people, shots heard, a ledge, locked in and silent, a fight breaking out, kept in
   // a room, a child carried off, fireworks at people, a grip on the throat typed in a hurry.
   'en skåpbil kör rakt mot eleverna vid grinden',
@@ -591,6 +595,9 @@ const DANGER_NOW = [
 
 /** Messages that share words with danger but describe the past, the general case or a plan. */
 const NOT_DANGER_NOW = [
+  // A heated meeting is not a fire.
+  'debatten tog eld på mötet i går',
+  'han tog eld när jag sa nej till hans ansökan',
   'i helgen kastade några ungdomar smällare mot vår valstuga, ska jag anmäla',
   'vi kör mot dem i finalen på lördag',
   'hon är en bomb på excel',

@@ -509,6 +509,11 @@ const FIRE_GAS = rx([
   'burning (?!question|issue|desire|passion|topic)(?:\\w+ )?(?:object|thing|rag|bottle|bag|car|paper|bin|box)',
   'brinner (?:i|pa|nu|det|vid)',
   '(?:och|som) brinner',
+  // A fire starting now: "det har börjat brinna", "elskåpet har fattat eld", "caught fire".
+  '(?:borjat|borjar) (?:brinna|ryka)',
+  'har fattat eld',
+  'caught fire',
+  'catching fire',
   // Explosions: "nån har sprängt nåt", "det small".
   'sprang(?:t|er|de)',
   'sprang(?:medel|amne|laddning)\\w*',
