@@ -54,6 +54,8 @@ export function loadExamples(files: string[]): Example[] {
   const seen = new Map<string, Example>();
   const conflicting = new Set<string>();
   for (const file of files) {
+    // The example rounds (eval/blind-rounds/) are ordinary questions; the danger corpora's
+    // negatives were written to look like danger.
     const hard = !file.includes('blind-rounds');
     for (const line of parseJsonLines<{ q: string; danger?: boolean }>(readFileSync(file, 'utf8'))) {
       const key = fold(line.q).replace(/\s+/g, ' ').trim();
@@ -224,48 +226,33 @@ function main(): void {
   const threshold = chooseThreshold(examples, probs, rules);
   const bySource = new Map<string, number[]>();
   examples.forEach((e, i) => bySource.set(e.source, [...(bySource.get(e.source) ?? []), i]));
-  const report = (label: string, idx: number[]) => {
+  // Rules, model and either, on a group of examples (by index), with the model's verdicts given.
+  const scores = (idx: number[], model: (i: number) => boolean) => {
     const ex = idx.map((i) => examples[i]!);
     const ru = idx.map((i) => rules[i]!);
-    const mo = idx.map((i) => probs[i]! >= threshold);
-    console.log(
-      JSON.stringify({
-        set: label,
-        n: ex.length,
-        danger: ex.filter((e) => e.danger).length,
-        rules: rates(ex, ru),
-        model: rates(ex, mo),
-        either: rates(
-          ex,
-          ru.map((r, i) => r || mo[i]!),
-        ),
-      }),
-    );
+    const mo = idx.map(model);
+    return {
+      rules: rates(ex, ru),
+      model: rates(ex, mo),
+      either: rates(
+        ex,
+        ru.map((r, k) => r || mo[k]!),
+      ),
+    };
   };
-  for (const [source, idx] of bySource) report(source, idx);
-  report(
-    'all (out of fold)',
-    examples.map((_, i) => i),
+  const outOfFoldVerdict = (i: number) => probs[i]! >= threshold;
+  for (const [source, idx] of bySource)
+    console.log(JSON.stringify({ set: source, n: idx.length, ...scores(idx, outOfFoldVerdict) }));
+  const everyIndex = examples.map((_, i) => i);
+  console.log(
+    JSON.stringify({ set: 'all (out of fold)', n: examples.length, ...scores(everyIndex, outOfFoldVerdict) }),
   );
   if (process.argv.includes('--by-source')) {
     // Leave one corpus out: how the model does on a writer it has never seen.
     for (const source of DANGER_CORPORA.filter((f) => bySource.has(f))) {
-      const idx = bySource.get(source)!;
       const model = classifier(fit(examples.filter((e) => e.source !== source)));
-      const ex = idx.map((i) => examples[i]!);
-      const ru = idx.map((i) => rules[i]!);
-      const mo = idx.map((i) => model.probability(examples[i]!.q) >= threshold);
-      console.log(
-        JSON.stringify({
-          heldOut: source,
-          rules: rates(ex, ru),
-          model: rates(ex, mo),
-          either: rates(
-            ex,
-            ru.map((r, i) => r || mo[i]!),
-          ),
-        }),
-      );
+      const verdict = (i: number) => model.probability(examples[i]!.q) >= threshold;
+      console.log(JSON.stringify({ heldOut: source, ...scores(bySource.get(source)!, verdict) }));
     }
   }
   if (process.argv.includes('--cv')) {
