@@ -6,7 +6,8 @@ import { silentLogger } from '../src/logger';
 import { Harness } from './helpers/app';
 import { teamsMessage } from './helpers/channel';
 import { questionLoop } from './helpers/questionLoop';
-import { TestClock, questionEnv, texts } from './helpers/questions';
+import { TestClock } from './helpers/clock';
+import { questionEnv, texts } from './helpers/questions';
 
 describe('asking the security function (SQLite, one instance)', () => {
   const clock = new TestClock('2026-12-01T08:00:00Z'); // Tuesday 09:00 in Stockholm

@@ -8,7 +8,8 @@ import { Pool } from 'pg';
 import { silentLogger } from '../src/logger';
 import { Harness } from './helpers/app';
 import { questionLoop } from './helpers/questionLoop';
-import { TestClock, questionEnv } from './helpers/questions';
+import { TestClock } from './helpers/clock';
+import { questionEnv } from './helpers/questions';
 
 const url = process.env.TEST_DATABASE_URL;
 const describePg = url ? describe : describe.skip;

@@ -11,6 +11,7 @@ import {
   openSqliteQuestionRepository,
 } from '../../src/questions/sqlQuestionRepository';
 import type { NewQuestion } from '../../src/questions/types';
+import { TestClock } from '../helpers/clock';
 import { TestSchema, describePostgres } from './pgTestSchema';
 
 /** One contract for every QuestionRepository: SQLite and PostgreSQL behave the same. */
@@ -19,14 +20,6 @@ interface Harness {
   reset(): Promise<void>;
   open(clock: () => Date): Promise<QuestionRepository>;
   cleanup(): Promise<void>;
-}
-
-class FakeClock {
-  constructor(public current: Date) {}
-  readonly now = (): Date => this.current;
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
 }
 
 const DAY = 86_400_000;
@@ -49,7 +42,7 @@ const answerOut: QuestionOutboxInput = { channel: 'reporter', payload: { kind: '
 function questionRepositoryContract(name: string, makeHarness: () => Harness): void {
   describe(`QuestionRepository contract: ${name}`, () => {
     const harness = makeHarness();
-    let clock: FakeClock;
+    let clock: TestClock;
     let repo: QuestionRepository;
     const opened: QuestionRepository[] = [];
     const open = async () => {
@@ -60,7 +53,7 @@ function questionRepositoryContract(name: string, makeHarness: () => Harness): v
 
     beforeEach(async () => {
       await harness.reset();
-      clock = new FakeClock(new Date('2026-03-10T09:00:00.000Z'));
+      clock = new TestClock(new Date('2026-03-10T09:00:00.000Z'));
       repo = await open();
     });
     afterEach(async () => {

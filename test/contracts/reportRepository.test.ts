@@ -10,6 +10,7 @@ import {
 } from '../../src/report/store/repository';
 import { SqliteReportRepository } from '../../src/report/store/sqliteReportRepository';
 import type { NewReport } from '../../src/report/types';
+import { TestClock } from '../helpers/clock';
 import { TestSchema, describePostgres } from './pgTestSchema';
 
 /**
@@ -22,14 +23,6 @@ interface Harness {
   reset(): Promise<void>;
   open(clock: () => Date): Promise<ReportRepository>;
   cleanup(): Promise<void>;
-}
-
-class FakeClock {
-  constructor(public current: Date) {}
-  readonly now = (): Date => this.current;
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
 }
 
 const HOUR = 3_600_000;
@@ -60,7 +53,7 @@ const securityLead = { userId: '29:sec', aadObjectId: '00000000-0000-0000-0000-0
 function reportRepositoryContract(name: string, makeHarness: () => Harness): void {
   describe(`ReportRepository contract: ${name}`, () => {
     const harness = makeHarness();
-    let clock: FakeClock;
+    let clock: TestClock;
     let repo: ReportRepository;
     const opened: ReportRepository[] = [];
 
@@ -72,7 +65,7 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
 
     beforeEach(async () => {
       await harness.reset();
-      clock = new FakeClock(new Date('2026-03-10T09:00:00.000Z'));
+      clock = new TestClock(new Date('2026-03-10T09:00:00.000Z'));
       repo = await open();
     });
 
@@ -167,7 +160,7 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
       it('references count up within a year and start again at 1 in a new year', async () => {
         const a = await repo.create(newReport(), []);
         const b = await repo.create(newReport(), []);
-        clock.current = new Date('2027-01-01T00:00:01.000Z');
+        clock.set('2027-01-01T00:00:01.000Z');
         const c = await repo.create(newReport(), []);
         expect([a.report.reference, b.report.reference, c.report.reference]).toEqual([
           'SG-2026-000001',
@@ -369,7 +362,7 @@ function reportRepositoryContract(name: string, makeHarness: () => Harness): voi
       it('anonymous counts per type and month survive the purge', async () => {
         await repo.create(newReport(), []);
         await repo.create(newReport({ type: 'informationssakerhet' }), []);
-        clock.current = new Date('2026-04-02T10:00:00.000Z');
+        clock.set('2026-04-02T10:00:00.000Z');
         await repo.create(newReport(), []);
         await repo.create(newReport(), []);
         const before = await repo.countsByTypeAndMonth();

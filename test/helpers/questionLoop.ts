@@ -13,8 +13,8 @@ import {
   invokeCardTexts,
   texts,
   waitFor,
-  type TestClock,
 } from './questions';
+import type { TestClock } from './clock';
 
 /** The instances of one run: the person talks to `asker`, the team to `team` (the same one, or two). */
 export interface LoopSetup {

@@ -14,20 +14,6 @@ import { actionData, inputIds, type Harness } from './app';
  * draft that kb:check accepts.
  */
 
-export class TestClock {
-  private current: Date;
-  constructor(iso: string) {
-    this.current = new Date(iso);
-  }
-  readonly now = (): Date => new Date(this.current.getTime());
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
-
 export const TEAM_CHANNEL = '19:infosak@thread.tacv2';
 export const EXPERT = { userId: 'expert-1', aadObjectId: 'aad-expert-1' };
 export const PERSON = { userId: 'person-1', aadObjectId: 'aad-person-1', conversationId: 'person-1-chat' };
