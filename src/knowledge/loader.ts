@@ -29,11 +29,10 @@ import {
   type Role,
 } from '../roles/schema';
 
-/** One problem found in the knowledge files: where (file, entry, field) and what. */
-
 /** Example questions (searched, never shown): knowledge/examples.yaml by hand, examples-blind.yaml written blind. */
 export const EXAMPLE_FILES = ['examples.yaml', 'examples-blind.yaml'];
 
+/** One problem found in the knowledge files: where (file, entry, field) and what. */
 export interface KbIssue {
   severity: 'error' | 'warning';
   file: string;

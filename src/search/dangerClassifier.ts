@@ -37,6 +37,11 @@ const MIN_WORDS = 2;
  * a few panicked words read differently from a long story).
  */
 export function dangerFeatures(text: string): string[] {
+  return read(text).features;
+}
+
+/** The features of a message and how many words it has. */
+function read(text: string): { features: string[]; wordCount: number } {
   const ws = words(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const features = new Set<string>();
   for (let i = 0; i < ws.length; i++) {
@@ -47,7 +52,7 @@ export function dangerFeatures(text: string): string[] {
     for (let j = 0; j + 4 <= padded.length; j++) features.add(`c:${padded.slice(j, j + 4)}`);
   }
   features.add(`n:${lengthBucket(ws.length)}`);
-  return [...features];
+  return { features: [...features], wordCount: ws.length };
 }
 
 function lengthBucket(n: number): number {
@@ -73,7 +78,10 @@ export class DangerClassifier {
 
   /** The probability that the message describes danger happening now. */
   probability(text: string): number {
-    const features = dangerFeatures(text);
+    return this.score(dangerFeatures(text));
+  }
+
+  private score(features: string[]): number {
     const value = featureValue(features.length);
     let z = this.bias;
     for (const f of features) z += (this.weights.get(f) ?? 0) * value;
@@ -87,8 +95,8 @@ export class DangerClassifier {
    * 112 too).
    */
   isDangerNow(text: string): boolean {
-    if (words(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).length < MIN_WORDS) return false;
-    return this.probability(text) >= this.threshold;
+    const { features, wordCount } = read(text);
+    return wordCount >= MIN_WORDS && this.score(features) >= this.threshold;
   }
 }
 

@@ -94,6 +94,19 @@ describe('out of scope gets no confident answer', () => {
     expect(() => search.ask(long)).not.toThrow();
   });
 
+  test('a message the danger check and the handler both ask about is searched once', () => {
+    const own = new SearchService(kb, loadConfig({}).search);
+    const searched = jest.spyOn(own.index, 'search');
+    const text = 'vem ansvarar för krisberedskapen på förvaltningen';
+    // Not danger by the rules or the model: the check asks the search (its third reader).
+    expect(own.dangerNow(text)).toBe(false);
+    const first = own.ask(text);
+    expect(own.ask(text)).toBe(first);
+    expect(searched).toHaveBeenCalledTimes(1);
+    own.ask('hur anmäler jag jäv');
+    expect(searched).toHaveBeenCalledTimes(2);
+  });
+
   test('confidence is always within [0, 1]', () => {
     for (const q of ['hot', 'hotad hotad hotad', 'x', 'jäv i fotboll', 'vem ansvarar för allt']) {
       const c = search.ask(q).result.confidence;

@@ -19,6 +19,8 @@ export class SearchService {
   private readonly topics: Map<string, Topic>;
   private readonly outOfScope: Map<string, OutOfScopeCategory>;
   private readonly danger: DangerClassifier;
+  /** The last question asked and its answer (see ask). */
+  private last: { text: string; answer: Answer } | undefined;
 
   /** @param parts the word list, ranker weights and danger model, replaceable for measurements (bench/). */
   constructor(
@@ -46,11 +48,17 @@ export class SearchService {
     this.topics = new Map(kb.topics.map((t) => [t.id, t]));
   }
 
-  /** Ranks and decides. Very long input is cut: the first words carry the question. */
+  /**
+   * Ranks and decides. Very long input is cut: the first words carry the question. The last
+   * question's answer is kept: one message is asked by the danger check and then by the handler.
+   */
   ask(question: string): Answer {
     const text = question.length > MAX_QUERY_CHARS ? question.slice(0, MAX_QUERY_CHARS) : question;
+    if (this.last?.text === text) return this.last.answer;
     const result = this.index.search(text, 5);
-    return { result, decision: decide(result, this.thresholds) };
+    const answer = { result, decision: decide(result, this.thresholds) };
+    this.last = { text, answer };
+    return answer;
   }
 
   /**
