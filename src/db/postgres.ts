@@ -79,16 +79,35 @@ export function resolvePool(
     : { pool: source, owned: false };
 }
 
+/**
+ * Checks a connection out of the pool with `onError` already listening. A checked-out client has
+ * no pool listener, and when the server ends the connection the client emits 'error', which unheard
+ * ends the process. With `await pool.connect()` the listener could only be added a microtask later:
+ * when one socket chunk holds a query's last reply and then the server's "terminating connection"
+ * (pg_terminate_backend right after a query), the pool hands the client on and the client emits
+ * that error in the same tick, before anyone listens. The callback form runs synchronously at
+ * hand-over, so the listener is there first.
+ */
+function checkOut(pool: Pool, onError: (error: Error) => void): Promise<PoolClient> {
+  return new Promise((resolve, reject) => {
+    pool.connect((error, client) => {
+      if (error || !client) {
+        reject(error ?? new Error('pool gave no client'));
+        return;
+      }
+      client.on('error', onError);
+      resolve(client);
+    });
+  });
+}
+
 /** Runs `work` in one transaction on one pooled connection; rolls back on any error. */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
   let broken: Error | undefined;
-  // A checked-out client has no pool listener: when the server ends the connection (even during a
-  // query) the client also emits 'error', and unheard that would end the process.
   const onError = (error: Error) => {
     broken ??= error;
   };
-  client.on('error', onError);
+  const client = await checkOut(pool, onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);

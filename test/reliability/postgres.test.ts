@@ -14,19 +14,33 @@ import { Pool } from 'pg';
 import { describePostgres } from '../contracts/pgTestSchema';
 import { FakeChannel, cardTexts } from '../helpers/channel';
 import { driveReport, type DrivenReport } from '../helpers/report';
-import { alive, chatWith, readyz, startService } from '../helpers/service';
+import { alive, chatWith, readyz, startService, type Service } from '../helpers/service';
 import { TcpProxy } from '../helpers/tcpProxy';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls /readyz until it answers `status`; returns the seconds it took (bounded). */
-async function secondsUntilReady(port: number, status: number, timeoutMs = 30_000): Promise<number> {
+/** The service's last log lines at warn level or above, and anything not JSON (a crash's stack). */
+function troubleIn(service: Service, lines = 40): string {
+  return service
+    .output()
+    .split('\n')
+    .filter((l) => l.trim() && !l.includes('DeprecationWarning') && !/^\{"level":[23]0,/.test(l))
+    .slice(-lines)
+    .join('\n');
+}
+
+/**
+ * Polls /readyz until it answers `status`; returns the seconds it took (bounded). A service that
+ * has exited fails at once with its last log lines, instead of looking like a slow recovery.
+ */
+async function secondsUntilReady(service: Service, status: number, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if ((await readyz(port)) === status) return (Date.now() - started) / 1000;
+    if (!alive(service)) throw new Error(`the service exited while waiting for /readyz:\n${troubleIn(service)}`);
+    if ((await readyz(service.port)) === status) return (Date.now() - started) / 1000;
     await sleep(100);
   }
-  throw new Error(`/readyz did not answer ${status} within ${timeoutMs} ms`);
+  throw new Error(`/readyz did not answer ${status} within ${timeoutMs} ms:\n${troubleIn(service)}`);
 }
 
 function withParams(url: string, params: Record<string, string>): string {
@@ -116,7 +130,7 @@ describePostgres('the service when PostgreSQL drops connections or goes away', (
       ).flat();
       traffic = false;
       await killer;
-      const recovery = await secondsUntilReady(service.port, 200);
+      const recovery = await secondsUntilReady(service, 200);
       const figures = summarise(runs);
       const references = runs.flatMap((r) => (r.reference ? [r.reference] : []));
       const { lost, duplicated } = await stored(references);
@@ -168,19 +182,19 @@ describePostgres('the service when PostgreSQL drops connections or goes away', (
       );
 
       await proxy.up();
-      const firstUp = await secondsUntilReady(service.port, 200);
+      const firstUp = await secondsUntilReady(service, 200);
       figures.push(`ready ${firstUp.toFixed(1)} s after the database came up`);
       const before = await driveReport(chat, 'hot-och-vald', 'Före avbrottet.');
 
       // A cut while running (as a restart looks from here); a draft is started during it.
       await proxy.down();
-      const notReady = await secondsUntilReady(service.port, 503);
+      const notReady = await secondsUntilReady(service, 503);
       const cut = await driveReport(chat, 'otillaten-paverkan', 'Under avbrottet.', 6);
       expect(cut.reference).toBeUndefined();
       expect(cut.friendly).toBeGreaterThan(0);
       expect(alive(service)).toBe(true);
       await proxy.up();
-      const back = await secondsUntilReady(service.port, 200);
+      const back = await secondsUntilReady(service, 200);
       figures.push(
         `not ready ${notReady.toFixed(1)} s after the cut, ready ${back.toFixed(1)} s after it ended`,
       );
