@@ -36,7 +36,8 @@ function troubleIn(service: Service, lines = 40): string {
 async function secondsUntilReady(service: Service, status: number, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (!alive(service)) throw new Error(`the service exited while waiting for /readyz:\n${troubleIn(service)}`);
+    if (!alive(service))
+      throw new Error(`the service exited while waiting for /readyz:\n${troubleIn(service)}`);
     if ((await readyz(service.port)) === status) return (Date.now() - started) / 1000;
     await sleep(100);
   }
