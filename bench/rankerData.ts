@@ -15,6 +15,13 @@ import {
   probabilities,
   type RankerModel,
 } from '../src/search/ranker';
+import {
+  DOUBT_FEATURES,
+  doubtFeatures,
+  pairKey,
+  type DoubtFeatures,
+  type DoubtModel,
+} from '../src/search/doubt';
 import { MAX_QUERY_CHARS, searchableTopics } from '../src/search/service';
 import { swedishWordList } from '../src/search/wordList';
 
@@ -226,6 +233,91 @@ export function predict(row: Row, model: RankerModel): Prediction {
   };
 }
 
+/** A question the ranker answered: what was asked, and its top three topics with probabilities. */
+export interface Answered {
+  expect: string;
+  top3: Array<{ id: string; p: number }>;
+}
+
+/** A pair counts in DoubtModel.pairRates once the ranker has confused it this often. */
+const MIN_PAIR_COUNT = 2;
+/** Folds for the doubt model: a question's pair rate is counted without the questions of its fold. */
+const DOUBT_FOLDS = 5;
+
+/** Of the answers of each topic, the share that were asked for each other topic (pairKey → share). */
+export function pairRates(answered: readonly Answered[]): Record<string, number> {
+  const confused = new Map<string, number>();
+  const asTop = new Map<string, number>();
+  for (const a of answered) {
+    const top = a.top3[0]?.id;
+    if (top === undefined) continue;
+    asTop.set(top, (asTop.get(top) ?? 0) + 1);
+    if (top !== a.expect)
+      confused.set(pairKey(top, a.expect), (confused.get(pairKey(top, a.expect)) ?? 0) + 1);
+  }
+  const rates: Record<string, number> = {};
+  for (const [key, n] of [...confused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const top = key.slice(0, key.indexOf('>'));
+    if (n >= MIN_PAIR_COUNT) rates[key] = Math.round((n / asTop.get(top)!) * 1000) / 1000;
+  }
+  return rates;
+}
+
+/**
+ * Fits the doubt model (src/search/doubt.ts) on answered questions: logistic regression of "the top
+ * topic is wrong and the right one is second or third" on doubtFeatures. Each question's pair rate
+ * comes from the other folds (cross-fitting), or the model would learn that a question's own
+ * confusion predicts itself; the model keeps the rates of all questions. Features are standardised
+ * for the fit and the weights turned back, so the model applies to raw features.
+ */
+export function fitDoubt(answered: readonly Answered[], options: { iterations?: number } = {}): DoubtModel {
+  const usable = answered.filter((a) => a.top3.length >= 2);
+  const X: DoubtFeatures[] = [];
+  const y: number[] = [];
+  for (let f = 0; f < DOUBT_FOLDS; f++) {
+    const rates = pairRates(usable.filter((_, i) => i % DOUBT_FOLDS !== f));
+    usable.forEach((a, i) => {
+      if (i % DOUBT_FOLDS !== f) return;
+      X.push(
+        doubtFeatures(
+          a.top3.map((c) => ({ id: c.id, score: round3(c.p) })),
+          rates,
+        )!,
+      );
+      const ids = a.top3.map((c) => c.id);
+      y.push(ids[0] !== a.expect && ids.includes(a.expect) ? 1 : 0);
+    });
+  }
+  const keys = DOUBT_FEATURES.filter((k) => k !== 'bias');
+  const mean = keys.map((k) => X.reduce((s, x) => s + x[k], 0) / Math.max(X.length, 1));
+  const sd = keys.map((k, j) =>
+    Math.max(Math.sqrt(X.reduce((s, x) => s + (x[k] - mean[j]!) ** 2, 0) / Math.max(X.length, 1)), 1e-9),
+  );
+  const rows = X.map((x) => [1, ...keys.map((k, j) => (x[k] - mean[j]!) / sd[j]!)]);
+  const w = new Array<number>(keys.length + 1).fill(0);
+  const iterations = options.iterations ?? 3000;
+  const lr = 0.5;
+  const l2 = 1e-3;
+  for (let it = 0; it < iterations; it++) {
+    const g = new Array<number>(w.length).fill(0);
+    rows.forEach((r, i) => {
+      const p = 1 / (1 + Math.exp(-r.reduce((s, v, j) => s + v * w[j]!, 0)));
+      r.forEach((v, j) => (g[j]! += (p - y[i]!) * v));
+    });
+    for (let j = 0; j < w.length; j++)
+      w[j]! -= lr * (g[j]! / Math.max(rows.length, 1) + (j > 0 ? l2 * w[j]! : 0));
+  }
+  // Back to raw features: w·(x - mean)/sd = Σ (w/sd)·x + (bias - Σ w·mean/sd).
+  const weights = { bias: w[0]! } as DoubtFeatures;
+  keys.forEach((k, j) => {
+    weights[k] = w[j + 1]! / sd[j]!;
+    weights.bias -= (w[j + 1]! * mean[j]!) / sd[j]!;
+  });
+  return { weights, pairRates: pairRates(usable) };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 /** Prints a model as the TypeScript module src/search/rankerModel.ts. */
 export function modelSource(model: RankerModel, note: string): string {
   const r = (x: number) => Math.round(x * 1000) / 1000;
@@ -238,7 +330,15 @@ import type { RankerModel } from './ranker';
 
 export const RANKER_MODEL: RankerModel = {
   candidate: ${obj(model.candidate)},
-  none: ${obj(model.none)},
+  none: ${obj(model.none)},${
+    model.doubt
+      ? `
+  doubt: {
+    weights: ${obj(model.doubt.weights)},
+    pairRates: ${JSON.stringify(model.doubt.pairRates)},
+  },`
+      : ''
+  }
 };
 `;
 }

@@ -2,13 +2,14 @@
  * Trains the learned ranker and writes src/search/rankerModel.ts. One command, deterministic:
  *   npm run train            (then npm run calibrate to see how well its confidence is calibrated)
  * Trained on the knowledge base's own questions and examples (each asked of an index without it,
- * 5-fold) and our own evaluation set. Never on the held-out sets (eval/heldout/): tune.jsonl and
+ * 5-fold) and our own evaluation set; then the doubt model (src/search/doubt.ts) on the ranker's
+ * answers to the same questions. Never on the held-out sets (eval/heldout/): tune.jsonl and
  * dev.jsonl check the decisions, test.jsonl is reported only.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../src/knowledge/loader';
-import { buildRows, fit, modelSource } from './rankerData';
+import { buildRows, fit, fitDoubt, modelSource, predict, type Answered } from './rankerData';
 
 /**
  * Question files besides the knowledge base's own questions and examples (TRAIN_FILES=a,b to try
@@ -20,7 +21,15 @@ function main(): void {
   const started = Date.now();
   const { kb } = loadKnowledge('knowledge');
   const rows = buildRows(kb, TRAINING_FILES);
-  const model = fit(rows);
+  const ranker = fit(rows);
+  // The doubt model learns when the fitted ranker's top answer is wrong: from its answers to the
+  // in-scope rows (the knowledge base's own questions each asked of an index without it).
+  const answered: Answered[] = rows.flatMap((row) => {
+    if (row.expect === null) return [];
+    const p = predict(row, ranker);
+    return p.refusedAsOos || p.top === undefined ? [] : [{ expect: row.expect, top3: p.top3 }];
+  });
+  const model = { ...ranker, doubt: fitDoubt(answered) };
   const out = join(__dirname, '..', 'src', 'search', 'rankerModel.ts');
   writeFileSync(
     out,

@@ -50,6 +50,7 @@ const schema = z.object({
   SEARCH_AMBIGUITY_MARGIN: fraction(0),
   SEARCH_LEAD_THRESHOLD: fraction(0.3),
   SEARCH_LEAD_RATIO: z.coerce.number().min(1).default(2),
+  SEARCH_DOUBT_THRESHOLD: fraction(0.35),
   STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: optionalString,
   SECURITY_TEAM_AAD_OBJECT_IDS: commaList,
@@ -216,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadEnvFile()): AppConfig {
       ambiguityMargin: e.SEARCH_AMBIGUITY_MARGIN,
       leadThreshold: e.SEARCH_LEAD_THRESHOLD,
       leadRatio: e.SEARCH_LEAD_RATIO,
+      doubtThreshold: e.SEARCH_DOUBT_THRESHOLD,
     }),
     storage: Object.freeze({ kind: e.STORAGE, databaseUrl: e.DATABASE_URL }),
     reports: Object.freeze({

@@ -18,6 +18,11 @@ export interface Thresholds {
    */
   leadThreshold: number;
   leadRatio: number;
+  /**
+   * At or above (the doubt model's probability that the top topic is wrong while the runner-up or
+   * third is right, doubt.ts): ask "Menade du…?" instead of answering, however confident. 1: off.
+   */
+  doubtThreshold: number;
 }
 
 export type Decision =
@@ -39,13 +44,18 @@ export function decide(result: SearchResult, t: Thresholds): Decision {
   if (!top) return { kind: 'fallback', confidence: result.confidence };
   const close = second !== undefined && top.score - second.score < t.ambiguityMargin;
   const clearLeader = result.confidence >= t.leadThreshold && top.score >= t.leadRatio * (second?.score ?? 0);
-  if ((result.confidence >= t.answerThreshold || clearLeader) && !close) {
+  // 1 turns the doubt off (a probability rounded to 3 decimals can reach 1).
+  const doubtful = t.doubtThreshold < 1 && (result.doubt ?? 0) >= t.doubtThreshold;
+  if ((result.confidence >= t.answerThreshold || clearLeader) && !close && !doubtful) {
     const alternatives = [second, third]
       .filter((c): c is NonNullable<typeof c> => c !== undefined && c.score >= 0.1)
       .map((c) => c.id);
     return { kind: 'answer', topicId: top.id, confidence: result.confidence, alternatives };
   }
-  const options = result.candidates.slice(0, 3).filter((c) => c.score >= MIN_OPTION);
+  // A doubtful answer's runner-up is an option even when unlikely on its own: it is the doubt.
+  const options = result.candidates
+    .slice(0, 3)
+    .filter((c, i) => c.score >= MIN_OPTION || (doubtful && i < 2));
   const mass = options.reduce((a, c) => a + c.score, 0);
   if (mass >= t.suggestThreshold && options.length > 0)
     return { kind: 'clarify', options: options.map((c) => c.id), confidence: result.confidence };

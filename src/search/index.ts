@@ -9,6 +9,7 @@ import {
   type RankerModel,
 } from './ranker';
 import { BuildTexts, ScratchMap, TermAccumulator } from './buildTables';
+import { doubtOf } from './doubt';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
 import type { WordList } from './wordList';
@@ -40,6 +41,8 @@ export interface SearchResult {
   outOfScope?: string;
   /** Probability that the question is none of the topics (out of scope or unanswerable). */
   none?: number;
+  /** Probability that candidates[0] is wrong while the runner-up or third is right (doubt.ts). */
+  doubt?: number;
 }
 
 /** What the ranker saw for one question (for training and calibration, see bench/train.ts). */
@@ -520,7 +523,13 @@ export class KnowledgeIndex {
     // The question is most like something we do not answer: say so, and say where to ask instead.
     if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
-    return { candidates, confidence: candidates[0]?.score ?? 0, terms: v.terms, none: round(none) };
+    return {
+      candidates,
+      confidence: candidates[0]?.score ?? 0,
+      terms: v.terms,
+      none: round(none),
+      doubt: round(doubtOf(candidates, this.model.doubt)),
+    };
   }
 }
 

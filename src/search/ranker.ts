@@ -1,3 +1,4 @@
+import type { DoubtModel } from './doubt';
 import { RANKER_MODEL } from './rankerModel';
 
 /**
@@ -73,6 +74,8 @@ export type NoneFeatures = Record<NoneFeatureName, number>;
 export interface RankerModel {
   candidate: Record<CandidateFeatureName, number>;
   none: Record<NoneFeatureName, number>;
+  /** Doubt about a confident answer (doubt.ts); fitted after the ranker, absent while it is fitted. */
+  doubt?: DoubtModel;
 }
 
 /** Linear score of a candidate. */
