@@ -6,7 +6,8 @@
  *   npm run calibrate            (questions: see TRAINING_FILES in bench/train.ts)
  */
 import { loadKnowledge } from '../src/knowledge/loader';
-import { buildRows, fit, predict, type Prediction, type Row } from './rankerData';
+import { doubtOf } from '../src/search/doubt';
+import { buildRows, fit, fitDoubt, predict, type Answered, type Prediction, type Row } from './rankerData';
 import { TRAINING_FILES } from './train';
 
 const BINS = 10;
@@ -90,8 +91,72 @@ function main(): void {
   }
   console.log('thresholds (cross-validated, all rows):');
   for (const line of sweep(preds)) console.log(line);
-  console.log('thresholds (cross-validated, held-out tune rows only):');
-  for (const line of sweep(preds.filter((x) => x.row.source.includes('heldout')))) console.log(line);
+  // Sweeps per question file given in TRAIN_FILES (the default, eval/kb.jsonl, is in the rows above).
+  for (const source of TRAINING_FILES) {
+    const sub = preds.filter((x) => x.row.source === source);
+    if (sub.length === 0) continue;
+    console.log(`thresholds (cross-validated, ${source} only):`);
+    for (const line of sweep(sub)) console.log(line);
+  }
+  doubtReliability(
+    b.map((r) => predict(r, wa)),
+    a.map((r) => predict(r, wb)),
+  );
+}
+
+/** A prediction as the doubt model sees it: an in-scope question the ranker answered with a topic. */
+function answeredOf(preds: Prediction[]): Answered[] {
+  return preds.flatMap((x) =>
+    x.row.expect === null || x.refusedAsOos || x.top === undefined
+      ? []
+      : [{ expect: x.row.expect, top3: x.top3 }],
+  );
+}
+
+/**
+ * The doubt model (src/search/doubt.ts) cross-validated the same way: fitted on one half's answers,
+ * its probability that the top is wrong while the right topic is second or third, against how often
+ * that was so on the other half.
+ */
+function doubtReliability(predsB: Prediction[], predsA: Prediction[]): void {
+  const [ansA, ansB] = [answeredOf(predsA), answeredOf(predsB)];
+  const [modelA, modelB] = [fitDoubt(ansA), fitDoubt(ansB)];
+  const scored = [
+    ...ansB.map((x) => ({
+      x,
+      d: doubtOf(
+        x.top3.map((c) => ({ id: c.id, score: c.p })),
+        modelA,
+      ),
+    })),
+    ...ansA.map((x) => ({
+      x,
+      d: doubtOf(
+        x.top3.map((c) => ({ id: c.id, score: c.p })),
+        modelB,
+      ),
+    })),
+  ];
+  const bins = Array.from({ length: BINS }, () => ({ n: 0, d: 0, hit: 0 }));
+  for (const { x, d } of scored) {
+    const bin = bins[Math.min(BINS - 1, Math.floor(d * BINS))]!;
+    const ids = x.top3.map((c) => c.id);
+    bin.n++;
+    bin.d += d;
+    if (ids[0] !== x.expect && ids.includes(x.expect)) bin.hit++;
+  }
+  let ece = 0;
+  console.log(
+    'doubt (cross-validated): doubt   n     mean doubt  share wrong with the right topic 2nd or 3rd',
+  );
+  bins.forEach((bin, i) => {
+    if (bin.n === 0) return;
+    ece += (bin.n / scored.length) * Math.abs(bin.d / bin.n - bin.hit / bin.n);
+    console.log(
+      `${(i / BINS).toFixed(1)}-${((i + 1) / BINS).toFixed(1)}    ${String(bin.n).padEnd(5)} ${(bin.d / bin.n).toFixed(3)}       ${(bin.hit / bin.n).toFixed(3)}`,
+    );
+  });
+  console.log(`doubt ECE ${ece.toFixed(3)}`);
 }
 
 main();
