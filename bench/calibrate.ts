@@ -7,7 +7,7 @@
  */
 import { loadKnowledge } from '../src/knowledge/loader';
 import { doubtOf } from '../src/search/doubt';
-import { buildRows, fit, fitDoubt, predict, type Answered, type Prediction, type Row } from './rankerData';
+import { answeredOf, buildRows, fit, fitDoubt, predict, type Prediction, type Row } from './rankerData';
 import { TRAINING_FILES } from './train';
 
 const BINS = 10;
@@ -101,15 +101,6 @@ function main(): void {
   doubtReliability(
     b.map((r) => predict(r, wa)),
     a.map((r) => predict(r, wb)),
-  );
-}
-
-/** A prediction as the doubt model sees it: an in-scope question the ranker answered with a topic. */
-function answeredOf(preds: Prediction[]): Answered[] {
-  return preds.flatMap((x) =>
-    x.row.expect === null || x.refusedAsOos || x.top === undefined
-      ? []
-      : [{ expect: x.row.expect, top3: x.top3 }],
   );
 }
 

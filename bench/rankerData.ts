@@ -239,6 +239,15 @@ export interface Answered {
   top3: Array<{ id: string; p: number }>;
 }
 
+/** The in-scope questions a ranker answered with a topic (not refused as out of scope): what the doubt model learns from. */
+export function answeredOf(preds: readonly Prediction[]): Answered[] {
+  return preds.flatMap((x) =>
+    x.row.expect === null || x.refusedAsOos || x.top === undefined
+      ? []
+      : [{ expect: x.row.expect, top3: x.top3 }],
+  );
+}
+
 /** A pair counts in DoubtModel.pairRates once the ranker has confused it this often. */
 const MIN_PAIR_COUNT = 2;
 /** Folds for the doubt model: a question's pair rate is counted without the questions of its fold. */

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../src/knowledge/loader';
-import { buildRows, fit, fitDoubt, modelSource, predict, type Answered } from './rankerData';
+import { answeredOf, buildRows, fit, fitDoubt, modelSource, predict } from './rankerData';
 
 /**
  * Question files besides the knowledge base's own questions and examples (TRAIN_FILES=a,b to try
@@ -22,14 +22,9 @@ function main(): void {
   const { kb } = loadKnowledge('knowledge');
   const rows = buildRows(kb, TRAINING_FILES);
   const ranker = fit(rows);
-  // The doubt model learns when the fitted ranker's top answer is wrong: from its answers to the
-  // in-scope rows (the knowledge base's own questions each asked of an index without it).
-  const answered: Answered[] = rows.flatMap((row) => {
-    if (row.expect === null) return [];
-    const p = predict(row, ranker);
-    return p.refusedAsOos || p.top === undefined ? [] : [{ expect: row.expect, top3: p.top3 }];
-  });
-  const model = { ...ranker, doubt: fitDoubt(answered) };
+  // The doubt model learns when the fitted ranker's top answer is wrong, from its answers to the
+  // same rows (the knowledge base's own questions each asked of an index without it).
+  const model = { ...ranker, doubt: fitDoubt(answeredOf(rows.map((row) => predict(row, ranker)))) };
   const out = join(__dirname, '..', 'src', 'search', 'rankerModel.ts');
   writeFileSync(
     out,
