@@ -7,7 +7,17 @@
  */
 import { loadKnowledge } from '../src/knowledge/loader';
 import { doubtOf } from '../src/search/doubt';
-import { answeredOf, buildRows, fit, fitDoubt, predict, type Prediction, type Row } from './rankerData';
+import {
+  answeredOf,
+  buildRows,
+  doubtLabel,
+  fit,
+  fitDoubt,
+  predict,
+  rankedOf,
+  type Prediction,
+  type Row,
+} from './rankerData';
 import { TRAINING_FILES } from './train';
 
 const BINS = 10;
@@ -15,27 +25,38 @@ const BINS = 10;
 /** "Right" for calibration: the top topic is the expected one (out of scope: never right). */
 const isRight = (x: Prediction) => x.row.expect !== null && !x.refusedAsOos && x.top === x.row.expect;
 
-function reliability(preds: Prediction[]): { table: string[]; ece: number } {
-  const bins = Array.from({ length: BINS }, () => ({ n: 0, conf: 0, right: 0 }));
-  for (const x of preds) {
+/**
+ * A reliability table: items binned by predicted probability, each bin's mean prediction against
+ * the share of hits, and the expected calibration error (the bins' gaps weighted by their size).
+ */
+function reliability(
+  items: Array<{ p: number; hit: boolean }>,
+  header: string,
+): { table: string[]; ece: number } {
+  const bins = Array.from({ length: BINS }, () => ({ n: 0, p: 0, hits: 0 }));
+  for (const x of items) {
     const b = bins[Math.min(BINS - 1, Math.floor(x.p * BINS))]!;
     b.n++;
-    b.conf += x.p;
-    if (isRight(x)) b.right++;
+    b.p += x.p;
+    if (x.hit) b.hits++;
   }
   let ece = 0;
-  const table = ['confidence   n     mean conf  share right'];
+  const table = [header];
   bins.forEach((b, i) => {
     if (b.n === 0) return;
-    const conf = b.conf / b.n;
-    const acc = b.right / b.n;
-    ece += (b.n / preds.length) * Math.abs(conf - acc);
+    const mean = b.p / b.n;
+    const share = b.hits / b.n;
+    ece += (b.n / items.length) * Math.abs(mean - share);
     table.push(
-      `${(i / BINS).toFixed(1)}-${((i + 1) / BINS).toFixed(1)}    ${String(b.n).padEnd(5)} ${conf.toFixed(3)}      ${acc.toFixed(3)}`,
+      `${(i / BINS).toFixed(1)}-${((i + 1) / BINS).toFixed(1)}    ${String(b.n).padEnd(5)} ${mean.toFixed(3)}      ${share.toFixed(3)}`,
     );
   });
   return { table, ece };
 }
+
+/** The ranker's confidence against whether its top topic was right. */
+const confidence = (preds: Prediction[]) => preds.map((x) => ({ p: x.p, hit: isRight(x) }));
+const CONFIDENCE_HEADER = 'confidence   n     mean conf  share right';
 
 function sweep(preds: Prediction[]): string[] {
   const ins = preds.filter((x) => x.row.expect !== null);
@@ -80,14 +101,17 @@ function main(): void {
   const a: Row[] = rows.filter((_, i) => i % 2 === 0);
   const b: Row[] = rows.filter((_, i) => i % 2 === 1);
   const [wa, wb] = [fit(a), fit(b)];
-  const preds = [...b.map((r) => predict(r, wa)), ...a.map((r) => predict(r, wb))];
-  const { table, ece } = reliability(preds);
+  const [predsB, predsA] = [b.map((r) => predict(r, wa)), a.map((r) => predict(r, wb))];
+  const preds = [...predsB, ...predsA];
+  const { table, ece } = reliability(confidence(preds), CONFIDENCE_HEADER);
   console.log(`cross-validated over ${rows.length} questions (two folds)`);
   for (const line of table) console.log(line);
   console.log(`ECE ${ece.toFixed(3)}`);
   for (const source of [...new Set(rows.map((r) => r.source))]) {
     const sub = preds.filter((x) => x.row.source === source);
-    console.log(`ECE on ${source} (${sub.length}): ${reliability(sub).ece.toFixed(3)}`);
+    console.log(
+      `ECE on ${source} (${sub.length}): ${reliability(confidence(sub), CONFIDENCE_HEADER).ece.toFixed(3)}`,
+    );
   }
   console.log('thresholds (cross-validated, all rows):');
   for (const line of sweep(preds)) console.log(line);
@@ -98,10 +122,7 @@ function main(): void {
     console.log(`thresholds (cross-validated, ${source} only):`);
     for (const line of sweep(sub)) console.log(line);
   }
-  doubtReliability(
-    b.map((r) => predict(r, wa)),
-    a.map((r) => predict(r, wb)),
-  );
+  doubtReliability(predsB, predsA);
 }
 
 /**
@@ -113,40 +134,14 @@ function doubtReliability(predsB: Prediction[], predsA: Prediction[]): void {
   const [ansA, ansB] = [answeredOf(predsA), answeredOf(predsB)];
   const [modelA, modelB] = [fitDoubt(ansA), fitDoubt(ansB)];
   const scored = [
-    ...ansB.map((x) => ({
-      x,
-      d: doubtOf(
-        x.top3.map((c) => ({ id: c.id, score: c.p })),
-        modelA,
-      ),
-    })),
-    ...ansA.map((x) => ({
-      x,
-      d: doubtOf(
-        x.top3.map((c) => ({ id: c.id, score: c.p })),
-        modelB,
-      ),
-    })),
+    ...ansB.map((x) => ({ p: doubtOf(rankedOf(x), modelA), hit: doubtLabel(x) })),
+    ...ansA.map((x) => ({ p: doubtOf(rankedOf(x), modelB), hit: doubtLabel(x) })),
   ];
-  const bins = Array.from({ length: BINS }, () => ({ n: 0, d: 0, hit: 0 }));
-  for (const { x, d } of scored) {
-    const bin = bins[Math.min(BINS - 1, Math.floor(d * BINS))]!;
-    const ids = x.top3.map((c) => c.id);
-    bin.n++;
-    bin.d += d;
-    if (ids[0] !== x.expect && ids.includes(x.expect)) bin.hit++;
-  }
-  let ece = 0;
-  console.log(
+  const { table, ece } = reliability(
+    scored,
     'doubt (cross-validated): doubt   n     mean doubt  share wrong with the right topic 2nd or 3rd',
   );
-  bins.forEach((bin, i) => {
-    if (bin.n === 0) return;
-    ece += (bin.n / scored.length) * Math.abs(bin.d / bin.n - bin.hit / bin.n);
-    console.log(
-      `${(i / BINS).toFixed(1)}-${((i + 1) / BINS).toFixed(1)}    ${String(bin.n).padEnd(5)} ${(bin.d / bin.n).toFixed(3)}       ${(bin.hit / bin.n).toFixed(3)}`,
-    );
-  });
+  for (const line of table) console.log(line);
   console.log(`doubt ECE ${ece.toFixed(3)}`);
 }
 

@@ -33,6 +33,9 @@ export interface Row {
   style?: string;
 }
 
+/** Three decimals: what the bot's probabilities and the written models keep. */
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 /** Candidates per row used in the fit: the rest have near-zero probability anyway. */
 const FIT_CANDIDATES = 15;
 /** Folds for the knowledge base's own example questions (each is asked of an index without it). */
@@ -239,6 +242,17 @@ export interface Answered {
   top3: Array<{ id: string; p: number }>;
 }
 
+/** An answered question's top three as the bot ranks them: probabilities rounded as KnowledgeIndex.search rounds them. */
+export function rankedOf(a: Answered): Array<{ id: string; score: number }> {
+  return a.top3.map((c) => ({ id: c.id, score: round3(c.p) }));
+}
+
+/** What the doubt model predicts: the top topic is wrong and the right one is second or third. */
+export function doubtLabel(a: Answered): boolean {
+  const ids = a.top3.map((c) => c.id);
+  return ids[0] !== a.expect && ids.includes(a.expect);
+}
+
 /** The in-scope questions a ranker answered with a topic (not refused as out of scope): what the doubt model learns from. */
 export function answeredOf(preds: readonly Prediction[]): Answered[] {
   return preds.flatMap((x) =>
@@ -255,20 +269,21 @@ const DOUBT_FOLDS = 5;
 
 /** Of the answers of each topic, the share that were asked for each other topic (pairKey → share). */
 export function pairRates(answered: readonly Answered[]): Record<string, number> {
-  const confused = new Map<string, number>();
+  const confused = new Map<string, { top: string; n: number }>();
   const asTop = new Map<string, number>();
   for (const a of answered) {
     const top = a.top3[0]?.id;
     if (top === undefined) continue;
     asTop.set(top, (asTop.get(top) ?? 0) + 1);
-    if (top !== a.expect)
-      confused.set(pairKey(top, a.expect), (confused.get(pairKey(top, a.expect)) ?? 0) + 1);
+    if (top === a.expect) continue;
+    const key = pairKey(top, a.expect);
+    const pair = confused.get(key) ?? { top, n: 0 };
+    pair.n++;
+    confused.set(key, pair);
   }
   const rates: Record<string, number> = {};
-  for (const [key, n] of [...confused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const top = key.slice(0, key.indexOf('>'));
-    if (n >= MIN_PAIR_COUNT) rates[key] = Math.round((n / asTop.get(top)!) * 1000) / 1000;
-  }
+  for (const [key, { top, n }] of [...confused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (n >= MIN_PAIR_COUNT) rates[key] = round3(n / asTop.get(top)!);
   return rates;
 }
 
@@ -287,14 +302,8 @@ export function fitDoubt(answered: readonly Answered[], options: { iterations?: 
     const rates = pairRates(usable.filter((_, i) => i % DOUBT_FOLDS !== f));
     usable.forEach((a, i) => {
       if (i % DOUBT_FOLDS !== f) return;
-      X.push(
-        doubtFeatures(
-          a.top3.map((c) => ({ id: c.id, score: round3(c.p) })),
-          rates,
-        )!,
-      );
-      const ids = a.top3.map((c) => c.id);
-      y.push(ids[0] !== a.expect && ids.includes(a.expect) ? 1 : 0);
+      X.push(doubtFeatures(rankedOf(a), rates)!);
+      y.push(doubtLabel(a) ? 1 : 0);
     });
   }
   const keys = DOUBT_FEATURES.filter((k) => k !== 'bias');
@@ -325,14 +334,11 @@ export function fitDoubt(answered: readonly Answered[], options: { iterations?: 
   return { weights, pairRates: pairRates(usable) };
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
 /** Prints a model as the TypeScript module src/search/rankerModel.ts. */
 export function modelSource(model: RankerModel, note: string): string {
-  const r = (x: number) => Math.round(x * 1000) / 1000;
   const obj = (o: Record<string, number>) =>
     `{ ${Object.entries(o)
-      .map(([k, v]) => `${k}: ${r(v)}`)
+      .map(([k, v]) => `${k}: ${round3(v)}`)
       .join(', ')} }`;
   return `/** Written by \`npm run train\` (bench/train.ts): do not edit by hand. ${note} */
 import type { RankerModel } from './ranker';

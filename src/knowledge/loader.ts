@@ -29,7 +29,10 @@ import {
   type Role,
 } from '../roles/schema';
 
-/** Example questions (searched, never shown): knowledge/examples.yaml by hand, examples-blind.yaml written blind. */
+/**
+ * Example questions (searched, never shown): examples.yaml by hand; examples-blind.yaml (rounds 1–4)
+ * and examples-blind-7.yaml (round 7's near misses) written blind.
+ */
 export const EXAMPLE_FILES = ['examples.yaml', 'examples-blind.yaml', 'examples-blind-7.yaml'];
 
 /** One problem found in the knowledge files: where (file, entry, field) and what. */

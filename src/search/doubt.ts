@@ -49,14 +49,13 @@ export function doubtFeatures(
 ): DoubtFeatures | undefined {
   const [top, second] = ranked;
   if (!top || !second) return undefined;
+  const key = pairKey(top.id, second.id);
   return {
     bias: 1,
     logRatio: Math.log(Math.max(top.score, FLOOR) / Math.max(second.score, FLOOR)),
     runnerUp: second.score,
     // Own property only: a topic id is data, and "constructor>toString" must not find a prototype member.
-    pairRate: Object.hasOwn(pairRates, pairKey(top.id, second.id))
-      ? (pairRates[pairKey(top.id, second.id)] ?? 0)
-      : 0,
+    pairRate: Object.hasOwn(pairRates, key) ? (pairRates[key] ?? 0) : 0,
   };
 }
 
