@@ -87,7 +87,7 @@ test('feedback is counted per topic and thanked', async () => {
 
 test('an unanswered question is recorded as a gap without user identity', async () => {
   await adapter()
-    .send('vem äger frågan om solceller på taket')
+    .send('vilken färg ska solcellerna på taket ha')
     .assertReply((a) => expect(text(a)).toContain('Det vet jag tyvärr inte'))
     .startTest();
   const gaps = services.deps.insights.listGaps();

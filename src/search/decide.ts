@@ -33,6 +33,9 @@ export type Decision =
 /** A "Menade du…?" option must have at least this probability: a button that is surely wrong is noise. */
 const MIN_OPTION = 0.04;
 
+/** An editors' question (see SearchResult.editorsQuestion) is answered from this probability up. */
+const MIN_PINNED = 0.15;
+
 /**
  * Turns a ranked result into what the bot does. Candidate scores are the ranker's calibrated
  * probabilities. A wrong confident answer is worse than an honest question back, so when the right
@@ -46,7 +49,12 @@ export function decide(result: SearchResult, t: Thresholds): Decision {
   const clearLeader = result.confidence >= t.leadThreshold && top.score >= t.leadRatio * (second?.score ?? 0);
   // 1 turns the doubt off (a probability rounded to 3 decimals can reach 1).
   const doubtful = t.doubtThreshold < 1 && (result.doubt ?? 0) >= t.doubtThreshold;
-  if ((result.confidence >= t.answerThreshold || clearLeader) && !close && !doubtful) {
+  // A copy of a question the editors wrote under the leading topic is answered with it, however
+  // thinly a short question spreads over neighbours: adding a question to a topic is how an editor
+  // decides what it means ("Vad gör jag om jag blir hotad på jobbet?" holds only words every threat
+  // topic shares). The runner-up is still offered on the answer card.
+  const pinned = result.editorsQuestion === true && result.confidence >= MIN_PINNED;
+  if (((result.confidence >= t.answerThreshold || clearLeader) && !close && !doubtful) || pinned) {
     const alternatives = [second, third]
       .filter((c): c is NonNullable<typeof c> => c !== undefined && c.score >= 0.1)
       .map((c) => c.id);

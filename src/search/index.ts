@@ -43,6 +43,11 @@ export interface SearchResult {
   none?: number;
   /** Probability that candidates[0] is wrong while the runner-up or third is right (doubt.ts). */
   doubt?: number;
+  /**
+   * The question is a copy of one of candidates[0]'s own questions or its title (cosine 0.95 or
+   * more), and of no other topic's: the knowledge base's editors have said what it means.
+   */
+  editorsQuestion?: boolean;
 }
 
 /** What the ranker saw for one question (for training and calibration, see bench/train.ts). */
@@ -523,12 +528,14 @@ export class KnowledgeIndex {
     // The question is most like something we do not answer: say so, and say where to ask instead.
     if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
+    const copied = v.candidates.filter((c) => c.features.ownCopy === 1 && !c.outOfScope);
     return {
       candidates,
       confidence: candidates[0]?.score ?? 0,
       terms: v.terms,
       none: round(none),
       doubt: round(doubtOf(candidates, this.model.doubt)),
+      editorsQuestion: copied.length === 1 && copied[0]?.id === candidates[0]?.id,
     };
   }
 }

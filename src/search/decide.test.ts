@@ -1,0 +1,88 @@
+import { decide, type Thresholds } from './decide';
+import { KnowledgeIndex, type IndexDoc, type SearchResult } from './index';
+
+const thresholds: Thresholds = {
+  answerThreshold: 0.6,
+  suggestThreshold: 0.3,
+  ambiguityMargin: 0,
+  leadThreshold: 0.3,
+  leadRatio: 2,
+  doubtThreshold: 0.35,
+};
+
+/** A thin, doubted lead: on its own this is "Menade du…?". */
+const thinLead = (editorsQuestion: boolean, confidence = 0.3): SearchResult => ({
+  candidates: [
+    { id: 'a', score: confidence },
+    { id: 'b', score: 0.17 },
+    { id: 'c', score: 0.12 },
+  ],
+  confidence,
+  terms: [],
+  doubt: 0.4,
+  editorsQuestion,
+});
+
+describe("a copy of an editors' question", () => {
+  test('is answered with its topic, however thin and doubted the lead', () => {
+    expect(decide(thinLead(false), thresholds).kind).toBe('clarify');
+    expect(decide(thinLead(true), thresholds)).toEqual({
+      kind: 'answer',
+      topicId: 'a',
+      confidence: 0.3,
+      alternatives: ['b', 'c'],
+    });
+  });
+
+  test('is not answered when the ranker gives its topic almost nothing', () => {
+    expect(decide(thinLead(true, 0.1), thresholds).kind).not.toBe('answer');
+  });
+
+  test('an out-of-scope result is still turned down', () => {
+    expect(decide({ ...thinLead(true), outOfScope: 'oos:x' }, thresholds).kind).toBe('fallback');
+  });
+});
+
+describe('editorsQuestion in the index', () => {
+  const doc = (id: string, questions: string[], examples: string[] = []): IndexDoc => ({
+    id,
+    title: { sv: `Ämne ${id}`, en: `Topic ${id}` },
+    summaryEn: '',
+    answer: 'Svar.',
+    steps: [],
+    questions,
+    keywords: [],
+    examples,
+  });
+  const index = new KnowledgeIndex(
+    [
+      doc('hotad', ['vad gör jag om jag blir hotad på jobbet', 'en kund hotar mig i kassan']),
+      doc(
+        'stod',
+        ['vilket stöd får jag efter ett hot på jobbet', 'samtal efter hot'],
+        ['blev hotad på jobbet förra veckan'],
+      ),
+      doc('brand', ['det brinner i köket', 'var finns brandsläckaren']),
+    ],
+    { synonymGroups: [] },
+  );
+
+  test("is set for a copy of one topic's own question that leads", () => {
+    const r = index.search('Vad gör jag om jag blir hotad på jobbet?');
+    expect(r.candidates[0]?.id).toBe('hotad');
+    expect(r.editorsQuestion).toBe(true);
+  });
+
+  test("is not set for a copy of an example (not the editors' own line) or a loose question", () => {
+    expect(index.search('blev hotad på jobbet förra veckan').editorsQuestion).toBe(false);
+    expect(index.search('brinner det').editorsQuestion).toBe(false);
+  });
+
+  test('is not set when the question copies lines of two topics', () => {
+    const twice = new KnowledgeIndex(
+      [doc('x', ['hur anmäler jag ett hot']), doc('y', ['hur anmäler jag ett hot', 'polisanmälan'])],
+      { synonymGroups: [] },
+    );
+    expect(twice.search('hur anmäler jag ett hot').editorsQuestion).toBe(false);
+  });
+});
