@@ -86,9 +86,11 @@ test('feedback is counted per topic and thanked', async () => {
 });
 
 test('an unanswered question is recorded as a gap without user identity', async () => {
+  // Nothing in the knowledge base is about solar panels: the reply is "vet inte" or a "Menade du…?"
+  // with loosely related topics (both are gaps), never an answer.
   await adapter()
-    .send('vilken färg ska solcellerna på taket ha')
-    .assertReply((a) => expect(text(a)).toContain('Det vet jag tyvärr inte'))
+    .send('vem äger frågan om solceller på taket')
+    .assertReply((a) => expect(text(a)).toMatch(/Det vet jag tyvärr inte|Menade du/))
     .startTest();
   const gaps = services.deps.insights.listGaps();
   expect(gaps.some((g) => g.question.includes('solceller'))).toBe(true);

@@ -340,7 +340,10 @@ export class ScratchMap {
 
   /** Empties the map for keys below n. */
   reset(n: number): this {
-    for (let i = 0; i < this.size; i++) this.marks[this.keys[i]!] = 0;
+    for (let i = 0; i < this.size; i++) {
+      this.marks[this.keys[i]!] = 0;
+      this.values[this.keys[i]!] = 0;
+    }
     this.size = 0;
     if (this.values.length < n) {
       this.values = new Float64Array(n);
@@ -352,6 +355,14 @@ export class ScratchMap {
 
   get(key: number): number | undefined {
     return this.marks[key] === 1 ? this.values[key] : undefined;
+  }
+
+  /**
+   * The values by key, 0 where unset (reset zeroes what was set): for a hot loop that multiplies
+   * by the value, one array read instead of a lookup and a branch. Valid until the next reset.
+   */
+  dense(): Float64Array {
+    return this.values;
   }
 
   set(key: number, value: number): void {

@@ -396,6 +396,7 @@ export class KnowledgeIndex {
       bm25Max += w * idf * (K1 + 1);
     }
     queryNorm = Math.sqrt(queryNorm);
+    const queryWeights = queryProbe.dense();
     const vocab = this.df.length;
     // The nearest lines over all candidates, for the neighbours' vote (see knn below).
     const nearest: Array<[number, number]> = [];
@@ -424,14 +425,13 @@ export class KnowledgeIndex {
       let second = 0;
       let third = 0;
       const p = doc.probes;
+      const { ids, values, starts } = p;
       for (let line = 0; line < p.norms.length; line++) {
         const norm = p.norms[line]!;
         if (norm === 0) continue;
         let dot = 0;
-        for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++) {
-          const v = queryProbe.get(p.ids[k]!);
-          if (v !== undefined) dot += v * p.values[k]!;
-        }
+        for (let k = starts[line]!, end = starts[line + 1]!; k < end; k++)
+          dot += queryWeights[ids[k]!]! * values[k]!;
         const cos = queryNorm > 0 ? dot / (norm * queryNorm) : 0;
         if (cos > best) {
           third = second;
