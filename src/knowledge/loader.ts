@@ -30,11 +30,17 @@ import {
 } from '../roles/schema';
 
 /**
- * Example questions (searched, never shown): examples.yaml by hand; examples-blind.yaml (rounds 1–4),
- * examples-blind-7.yaml (round 7's near misses) and examples-blind-8.yaml (round 8 without its check
- * part) written blind.
+ * Example questions (searched, never shown): examples.yaml by hand; written blind, examples-blind.yaml
+ * (rounds 1–4), examples-blind-7.yaml (round 7's near misses) and examples-blind-8.yaml and -9.yaml
+ * (rounds 8 and 9 without their check parts).
  */
-export const EXAMPLE_FILES = ['examples.yaml', 'examples-blind.yaml', 'examples-blind-7.yaml', 'examples-blind-8.yaml'];
+export const EXAMPLE_FILES = [
+  'examples.yaml',
+  'examples-blind.yaml',
+  'examples-blind-7.yaml',
+  'examples-blind-8.yaml',
+  'examples-blind-9.yaml',
+];
 
 /** One problem found in the knowledge files: where (file, entry, field) and what. */
 export interface KbIssue {

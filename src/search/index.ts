@@ -109,6 +109,45 @@ function invert(docs: DocEntry[], df: number[]): Int32Array[] {
   return Array.from(df, (_, id) => all.subarray(starts[id], starts[id + 1]));
 }
 
+/**
+ * The probe lines of all documents, inverted: per term, the lines that hold it (numbered across
+ * documents, a document's lines from base[d] on) and the term's weight there. A question's dot
+ * product with every line is then summed over its own few terms' lines, not over every entry of
+ * every line: the cost follows what the question shares, not the size of the knowledge base.
+ */
+interface LineIndex {
+  base: Int32Array;
+  starts: Int32Array;
+  lines: Int32Array;
+  values: Float32Array;
+  total: number;
+}
+
+function invertLines(docs: DocEntry[], vocab: number): LineIndex {
+  const base = new Int32Array(docs.length);
+  const starts = new Int32Array(vocab + 1);
+  let total = 0;
+  docs.forEach((d, i) => {
+    base[i] = total;
+    total += d.probes.norms.length;
+    for (const id of d.probes.ids) starts[id + 1]!++;
+  });
+  for (let id = 0; id < vocab; id++) starts[id + 1]! += starts[id]!;
+  const lines = new Int32Array(starts[vocab]!);
+  const values = new Float32Array(starts[vocab]!);
+  const fill = starts.slice(0, vocab);
+  docs.forEach((d, i) => {
+    const p = d.probes;
+    for (let line = 0; line < p.norms.length; line++)
+      for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++) {
+        const at = fill[p.ids[k]!]!++;
+        lines[at] = base[i]! + line;
+        values[at] = p.values[k]!;
+      }
+  });
+  return { base, starts, lines, values, total };
+}
+
 /** Binary search: the value of term id in a sparse vector (0 when absent). */
 function valueOf(v: Sparse, id: number): number {
   const i = indexOf(v.ids, id);
@@ -198,6 +237,9 @@ export class KnowledgeIndex {
   /** Per-question scratch (questions are answered one at a time): overlap by document, query weight by term. */
   private readonly overlap = new ScratchMap();
   private readonly queryProbe = new ScratchMap();
+  private readonly lineIndex: LineIndex;
+  /** Per-question scratch: the question's dot product with each probe line (0: nothing shared). */
+  private readonly lineDots = new ScratchMap();
 
   constructor(topics: Topic[] | IndexDoc[], options: IndexOptions) {
     this.vocabulary = new Vocabulary(options);
@@ -289,6 +331,7 @@ export class KnowledgeIndex {
       doc.probes = this.probes(texts, docTexts[d] ?? [], line);
       doc.centroid = centroidOf(doc.probes, TITLE_LINES);
     });
+    this.lineIndex = invertLines(this.docs, this.df.length);
     this.vocabulary.endBuild();
   }
 
@@ -396,7 +439,22 @@ export class KnowledgeIndex {
       bm25Max += w * idf * (K1 + 1);
     }
     queryNorm = Math.sqrt(queryNorm);
-    const queryWeights = queryProbe.dense();
+    // A question's dot product with each candidate's probe lines is summed one of two equal ways,
+    // whichever touches fewer entries: over the lines holding the question's terms (a small base,
+    // or rare words), or over the candidates' lines entry by entry (a large base, common words).
+    const li = this.lineIndex;
+    let termEntries = 0;
+    for (const [id] of known) termEntries += li.starts[id + 1]! - li.starts[id]!;
+    let lineEntries = 0;
+    for (const d of chosen) lineEntries += this.docs[d]!.probes.ids.length;
+    const byTerms = termEntries < lineEntries;
+    const lineDots = this.lineDots.reset(byTerms ? li.total : 0);
+    if (byTerms)
+      for (const [id, w, idf] of known)
+        for (let k = li.starts[id]!; k < li.starts[id + 1]!; k++)
+          lineDots.add(li.lines[k]!, w * idf * li.values[k]!);
+    const dots = lineDots.dense();
+    const weights = queryProbe.dense();
     const vocab = this.df.length;
     // The nearest lines over all candidates, for the neighbours' vote (see knn below).
     const nearest: Array<[number, number]> = [];
@@ -425,13 +483,15 @@ export class KnowledgeIndex {
       let second = 0;
       let third = 0;
       const p = doc.probes;
-      const { ids, values, starts } = p;
+      const base = li.base[d]!;
       for (let line = 0; line < p.norms.length; line++) {
         const norm = p.norms[line]!;
-        if (norm === 0) continue;
         let dot = 0;
-        for (let k = starts[line]!, end = starts[line + 1]!; k < end; k++)
-          dot += queryWeights[ids[k]!]! * values[k]!;
+        if (byTerms) dot = dots[base + line]!;
+        else
+          for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++)
+            dot += weights[p.ids[k]!]! * p.values[k]!;
+        if (norm === 0 || dot === 0) continue;
         const cos = queryNorm > 0 ? dot / (norm * queryNorm) : 0;
         if (cos > best) {
           third = second;
