@@ -86,3 +86,25 @@ describe('editorsQuestion in the index', () => {
     expect(twice.search('hur anmäler jag ett hot').editorsQuestion).toBe(false);
   });
 });
+
+describe('an answer an out-of-scope category still claims', () => {
+  const confident = (outOfScopeScore: number): SearchResult => ({
+    candidates: [
+      { id: 'a', score: 0.8 },
+      { id: 'b', score: 0.02 },
+    ],
+    confidence: 0.8,
+    terms: [],
+    doubt: 0.05,
+    outOfScopeScore,
+  });
+
+  test('becomes "Menade du…?" when the category is likely enough to be what was asked', () => {
+    expect(decide(confident(0.01), thresholds).kind).toBe('answer');
+    expect(decide(confident(0.18), thresholds)).toEqual({
+      kind: 'clarify',
+      options: ['a', 'b'],
+      confidence: 0.8,
+    });
+  });
+});

@@ -48,6 +48,8 @@ export interface SearchResult {
    * more), and of no other topic's: the knowledge base's editors have said what it means.
    */
   editorsQuestion?: boolean;
+  /** The most likely out-of-scope category's probability (a near miss shares words with a topic). */
+  outOfScopeScore?: number;
 }
 
 /** What the ranker saw for one question (for training and calibration, see bench/train.ts). */
@@ -589,6 +591,10 @@ export class KnowledgeIndex {
     if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
     const copied = v.candidates.filter((c) => c.features.ownCopy === 1 && !c.outOfScope);
+    let outOfScopeScore = 0;
+    v.candidates.forEach((c, i) => {
+      if (c.outOfScope) outOfScopeScore = Math.max(outOfScopeScore, p[i] ?? 0);
+    });
     return {
       candidates,
       confidence: candidates[0]?.score ?? 0,
@@ -596,6 +602,7 @@ export class KnowledgeIndex {
       none: round(none),
       doubt: round(doubtOf(candidates, this.model.doubt)),
       editorsQuestion: copied.length === 1 && copied[0]?.id === candidates[0]?.id,
+      outOfScopeScore: round(outOfScopeScore),
     };
   }
 }
