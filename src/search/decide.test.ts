@@ -1,14 +1,9 @@
-import { decide, type Thresholds } from './decide';
+import { loadConfig } from '../config';
+import { decide } from './decide';
 import { KnowledgeIndex, type IndexDoc, type SearchResult } from './index';
 
-const thresholds: Thresholds = {
-  answerThreshold: 0.6,
-  suggestThreshold: 0.3,
-  ambiguityMargin: 0,
-  leadThreshold: 0.3,
-  leadRatio: 2,
-  doubtThreshold: 0.35,
-};
+/** The shipped defaults (answer at 0.6, suggest at 0.3, lead 0.3 × 2, doubt 0.35). */
+const thresholds = loadConfig({}).search;
 
 /** A thin, doubted lead: on its own this is "Menade du…?". */
 const thinLead = (editorsQuestion: boolean, confidence = 0.3): SearchResult => ({

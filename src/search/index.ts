@@ -591,10 +591,9 @@ export class KnowledgeIndex {
     if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
     const copied = v.candidates.filter((c) => c.features.ownCopy === 1 && !c.outOfScope);
-    let outOfScopeScore = 0;
-    v.candidates.forEach((c, i) => {
-      if (c.outOfScope) outOfScopeScore = Math.max(outOfScopeScore, p[i] ?? 0);
-    });
+    // `ranked` is by probability: the first out-of-scope category in it is the likeliest.
+    const likeliestOos = ranked.find((i) => v.candidates[i]!.outOfScope);
+    const outOfScopeScore = likeliestOos === undefined ? 0 : (p[likeliestOos] ?? 0);
     return {
       candidates,
       confidence: candidates[0]?.score ?? 0,
