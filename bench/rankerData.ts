@@ -147,7 +147,7 @@ export function fit(
       const n = cands.length;
       const right = new Set(correct(r, cands));
       const x = new Float64Array(n * C);
-      cands.forEach((c, i) => CANDIDATE_FEATURES.forEach((k, j) => (x[i * C + j] = c.features[k])));
+      cands.forEach((c, i) => x.set(c.features, i * C));
       const none = Float64Array.from(NONE_FEATURES.map((k) => r.view.none[k]));
       return { n, right, x, none, weight: r.expect === null ? oosWeight : 1 };
     })

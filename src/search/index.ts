@@ -1,6 +1,8 @@
 import type { Topic } from '../knowledge/schema';
 import {
   candidateScore,
+  FEATURE,
+  newCandidateFeatures,
   noneScore,
   probabilities,
   softmax,
@@ -459,8 +461,14 @@ export class KnowledgeIndex {
     const weights = queryProbe.dense();
     const vocab = this.df.length;
     // The nearest lines over all candidates, for the neighbours' vote (see knn below).
-    const nearest: Array<[number, number]> = [];
-    const raw = chosen.map((d, ci) => {
+    const nearest = new Nearest();
+    // Per candidate: its features, and the two log-likelihoods the posteriors come from.
+    const features: CandidateFeatures[] = [];
+    const logliks = new Float64Array(chosen.length);
+    const askedLogliks = new Float64Array(chosen.length);
+    const bests = new Float64Array(chosen.length);
+    for (let ci = 0; ci < chosen.length; ci++) {
+      const d = chosen[ci]!;
       const doc = this.docs[d]!;
       let bm25 = 0;
       let covered = 0;
@@ -468,7 +476,8 @@ export class KnowledgeIndex {
       let loglik = 0;
       let askedLoglik = 0;
       let centroidDot = 0;
-      for (const [id, w, idf] of known) {
+      for (let t = 0; t < known.length; t++) {
+        const [id, w, idf] = known[t]!;
         askedLoglik += w * Math.log((valueOf(doc.asked, id) + NB_ALPHA) / (doc.askedMass + NB_ALPHA * vocab));
         centroidDot += w * idf * valueOf(doc.centroid, id);
         const tf = valueOf(doc.tf, id);
@@ -504,67 +513,71 @@ export class KnowledgeIndex {
           second = cos;
         } else if (cos > third) third = cos;
         if (line < own && cos > bestOwn) bestOwn = cos;
-        if (cos > 0) keepNearest(nearest, cos, ci);
+        if (cos > 0) nearest.offer(cos, ci);
       }
-      return {
-        doc,
-        bm: bm25Max > 0 ? bm25 / bm25Max : 0,
-        best,
-        best3: (best + second + third) / 3,
-        bestOwn,
-        loglik,
-        askedLoglik,
-        centroid: doc.centroid.norm > 0 && queryNorm > 0 ? centroidDot / (doc.centroid.norm * queryNorm) : 0,
-        coverage: totalMass > 0 ? covered / totalMass : 0,
-        signature: totalMass > 0 ? signature / totalMass : 0,
-      };
-    });
+      const f = newCandidateFeatures();
+      f[FEATURE.bm] = bm25Max > 0 ? bm25 / bm25Max : 0;
+      f[FEATURE.best] = best;
+      f[FEATURE.bestSq] = best * best;
+      f[FEATURE.best3] = (best + second + third) / 3;
+      f[FEATURE.bestOwn] = bestOwn;
+      f[FEATURE.ownCopy] = bestOwn >= 0.95 ? 1 : 0;
+      f[FEATURE.nearCopy] = best >= 0.9 ? 1 : 0;
+      f[FEATURE.centroid] =
+        doc.centroid.norm > 0 && queryNorm > 0 ? centroidDot / (doc.centroid.norm * queryNorm) : 0;
+      f[FEATURE.coverage] = totalMass > 0 ? covered / totalMass : 0;
+      f[FEATURE.signature] = totalMass > 0 ? signature / totalMass : 0;
+      f[FEATURE.oos] = doc.outOfScope ? 1 : 0;
+      f[FEATURE.oosBest] = doc.outOfScope ? best : 0;
+      features.push(f);
+      logliks[ci] = loglik;
+      askedLogliks[ci] = askedLoglik;
+      bests[ci] = best;
+    }
     // Posteriors over the candidates from the term model and the asking model.
-    const maxBm = Math.max(...raw.map((r) => r.bm));
-    const maxBest = Math.max(...raw.map((r) => r.best));
-    const posts = softmax(raw.map((r) => r.loglik));
-    const askedPosts = softmax(raw.map((r) => r.askedLoglik));
-    const [best1, best2] = topTwo(raw.map((r) => r.best));
+    const posts = softmax(logliks);
+    const askedPosts = softmax(askedLogliks);
+    let maxBm = -Infinity;
+    let maxBest = -Infinity;
+    let maxCoverage = -Infinity;
+    for (const f of features) {
+      maxBm = Math.max(maxBm, f[FEATURE.bm]!);
+      maxBest = Math.max(maxBest, f[FEATURE.best]!);
+      maxCoverage = Math.max(maxCoverage, f[FEATURE.coverage]!);
+    }
+    const [best1, best2] = topTwo(bests);
     const [post1, post2] = topTwo(posts);
     // The neighbours' vote: of the question's nearest lines anywhere, the share (by similarity
     // squared) that belongs to each candidate. With many ways of asking per topic, a topic that
     // owns most of the close neighbours is more likely than one with a single lucky line.
-    const vote = new Float64Array(raw.length);
+    const vote = new Float64Array(features.length);
     let voteSum = 0;
-    for (const [cos, ci] of nearest) {
-      vote[ci]! += cos * cos;
+    for (let k = 0; k < nearest.size; k++) {
+      const cos = nearest.cos[k]!;
+      vote[nearest.candidate[k]!]! += cos * cos;
       voteSum += cos * cos;
     }
-    none.evidence = Math.min(1, (Math.max(...raw.map((r) => r.coverage)) * totalMass) / (2 * this.maxIdf));
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i]!;
+      const best = f[FEATURE.best]!;
+      f[FEATURE.posterior] = posts[i] ?? 0;
+      f[FEATURE.askedPosterior] = askedPosts[i] ?? 0;
+      f[FEATURE.knn] = voteSum > 0 ? (vote[i] ?? 0) / voteSum : 0;
+      f[FEATURE.bestLead] = best === best1 ? best1 - best2 : 0;
+      f[FEATURE.posteriorLead] = posts[i] === post1 ? post1 - post2 : 0;
+      f[FEATURE.bmGap] = f[FEATURE.bm]! - maxBm;
+      f[FEATURE.bestGap] = best - maxBest;
+    }
+    none.evidence = Math.min(1, (maxCoverage * totalMass) / (2 * this.maxIdf));
     none.maxBest = maxBest;
-    none.maxCoverage = Math.max(...raw.map((r) => r.coverage));
+    none.maxCoverage = maxCoverage;
     return {
       terms,
       none,
-      candidates: raw.map((r, i) => ({
-        id: r.doc.topic.id,
-        outOfScope: r.doc.outOfScope,
-        features: {
-          bm: r.bm,
-          best: r.best,
-          posterior: posts[i] ?? 0,
-          bestSq: r.best * r.best,
-          best3: r.best3,
-          bestOwn: r.bestOwn,
-          ownCopy: r.bestOwn >= 0.95 ? 1 : 0,
-          askedPosterior: askedPosts[i] ?? 0,
-          centroid: r.centroid,
-          knn: voteSum > 0 ? (vote[i] ?? 0) / voteSum : 0,
-          nearCopy: r.best >= 0.9 ? 1 : 0,
-          bestLead: r.best === best1 ? best1 - best2 : 0,
-          posteriorLead: posts[i] === post1 ? post1 - post2 : 0,
-          coverage: r.coverage,
-          signature: r.signature,
-          bmGap: r.bm - maxBm,
-          bestGap: r.best - maxBest,
-          oos: r.doc.outOfScope ? 1 : 0,
-          oosBest: r.doc.outOfScope ? r.best : 0,
-        },
+      candidates: chosen.map((d, i) => ({
+        id: this.docs[d]!.topic.id,
+        outOfScope: this.docs[d]!.outOfScope,
+        features: features[i]!,
       })),
     };
   }
@@ -590,7 +603,7 @@ export class KnowledgeIndex {
     // The question is most like something we do not answer: say so, and say where to ask instead.
     if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
-    const copied = v.candidates.filter((c) => c.features.ownCopy === 1 && !c.outOfScope);
+    const copied = v.candidates.filter((c) => c.features[FEATURE.ownCopy] === 1 && !c.outOfScope);
     // `ranked` is by probability: the first out-of-scope category in it is the likeliest.
     const likeliestOos = ranked.find((i) => v.candidates[i]!.outOfScope);
     const outOfScopeScore = likeliestOos === undefined ? 0 : (p[likeliestOos] ?? 0);
@@ -630,20 +643,37 @@ const TITLE_LINES = 3;
 /** Lines in the neighbours' vote. */
 const NEIGHBOURS = 10;
 
-/** Keeps the NEIGHBOURS most similar [cosine, candidate] pairs, most similar first. */
-function keepNearest(list: Array<[number, number]>, cos: number, candidate: number): void {
-  if (list.length === NEIGHBOURS && cos <= list[NEIGHBOURS - 1]![0]) return;
-  let at = list.length;
-  while (at > 0 && list[at - 1]![0] < cos) at--;
-  list.splice(at, 0, [cos, candidate]);
-  if (list.length > NEIGHBOURS) list.pop();
+/**
+ * The NEIGHBOURS most similar (cosine, candidate) pairs, most similar first; of equal cosines the
+ * one offered first. Two typed arrays, not a list of pairs: it is offered every line of every
+ * candidate.
+ */
+class Nearest {
+  readonly cos = new Float64Array(NEIGHBOURS);
+  readonly candidate = new Int32Array(NEIGHBOURS);
+  size = 0;
+
+  offer(cos: number, candidate: number): void {
+    if (this.size === NEIGHBOURS && cos <= this.cos[NEIGHBOURS - 1]!) return;
+    let at = Math.min(this.size, NEIGHBOURS - 1);
+    // Shift the less similar ones down one place (the last falls off when full).
+    while (at > 0 && this.cos[at - 1]! < cos) {
+      this.cos[at] = this.cos[at - 1]!;
+      this.candidate[at] = this.candidate[at - 1]!;
+      at--;
+    }
+    this.cos[at] = cos;
+    this.candidate[at] = candidate;
+    if (this.size < NEIGHBOURS) this.size++;
+  }
 }
 
 /** The largest and second-largest of a list (0 when missing). */
-function topTwo(xs: number[]): [number, number] {
+function topTwo(xs: ArrayLike<number>): [number, number] {
   let a = 0;
   let b = 0;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     if (x > a) {
       b = a;
       a = x;

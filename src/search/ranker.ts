@@ -68,8 +68,32 @@ export const NONE_FEATURES = [
 
 export type CandidateFeatureName = (typeof CANDIDATE_FEATURES)[number];
 export type NoneFeatureName = (typeof NONE_FEATURES)[number];
-export type CandidateFeatures = Record<CandidateFeatureName, number>;
+/**
+ * A candidate's features as numbers in CANDIDATE_FEATURES order (read them by `FEATURE.bm`, …).
+ * An array, not an object with a field per feature: every question builds one per candidate, and
+ * an object boxes each number on the heap, so its garbage made the collector pause every hundred
+ * questions (the search's p99).
+ */
+export type CandidateFeatures = number[];
 export type NoneFeatures = Record<NoneFeatureName, number>;
+
+/** Each candidate feature's position in CandidateFeatures. */
+export const FEATURE = Object.fromEntries(CANDIDATE_FEATURES.map((k, i) => [k, i])) as Record<
+  CandidateFeatureName,
+  number
+>;
+
+/**
+ * All 0, held as doubles: made from 0.5 and then zeroed, so that V8 stores it as a double array,
+ * and a copy takes fractions without being converted (an array of small integers would be copied
+ * again at its first fraction).
+ */
+const ZERO_FEATURES: number[] = CANDIDATE_FEATURES.map(() => 0.5).fill(0);
+
+/** A new feature array, all 0. */
+export function newCandidateFeatures(): CandidateFeatures {
+  return ZERO_FEATURES.slice();
+}
 
 export interface RankerModel {
   candidate: Record<CandidateFeatureName, number>;
@@ -78,10 +102,15 @@ export interface RankerModel {
   doubt?: DoubtModel;
 }
 
+/** A model's candidate weights in CANDIDATE_FEATURES order, computed once per model. */
+const candidateWeights = new WeakMap<RankerModel, number[]>();
+
 /** Linear score of a candidate. */
 export function candidateScore(f: CandidateFeatures, model: RankerModel = RANKER_MODEL): number {
+  let w = candidateWeights.get(model);
+  if (!w) candidateWeights.set(model, (w = CANDIDATE_FEATURES.map((k) => model.candidate[k])));
   let z = 0;
-  for (const k of CANDIDATE_FEATURES) z += model.candidate[k] * f[k];
+  for (let i = 0; i < w.length; i++) z += w[i]! * f[i]!;
   return z;
 }
 
@@ -93,14 +122,28 @@ export function noneScore(f: NoneFeatures, model: RankerModel = RANKER_MODEL): n
 }
 
 /** Softmax over the candidates' scores and "none" (last). */
-export function probabilities(scores: number[], none: number): number[] {
-  return softmax([...scores, none]);
+export function probabilities(scores: ArrayLike<number>, none: number): Float64Array {
+  const xs = new Float64Array(scores.length + 1);
+  for (let i = 0; i < scores.length; i++) xs[i] = scores[i]!;
+  xs[scores.length] = none;
+  return softmax(xs);
 }
 
-/** Softmax of scores (or log-likelihoods): a distribution over them. */
-export function softmax(xs: number[]): number[] {
-  const max = Math.max(...xs);
-  const e = xs.map((x) => Math.exp(x - max));
-  const z = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / z);
+/**
+ * Softmax of scores (or log-likelihoods): a distribution over them. A typed array, not number[]:
+ * a JS array of probabilities is sometimes all small integers (one certain answer: [1, 0, 0]) and
+ * sometimes fractions, two kinds of array to V8, and the search's optimised code was thrown away
+ * each time the kind changed (hundreds of times a minute, the search's p99).
+ */
+export function softmax(xs: ArrayLike<number>): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > max) max = xs[i]!;
+  const e = new Float64Array(xs.length);
+  let z = 0;
+  for (let i = 0; i < xs.length; i++) {
+    e[i] = Math.exp(xs[i]! - max);
+    z += e[i]!;
+  }
+  for (let i = 0; i < e.length; i++) e[i]! /= z;
+  return e;
 }
