@@ -331,9 +331,11 @@ export class KnowledgeIndex {
     // The probes see only terms the documents gave ids to (a joined keyword line may form others).
     texts.resolve = (term) => this.termIds.get(term) ?? -1;
     const line = new TermAccumulator();
+    const centroid = new TermAccumulator();
+    centroid.ensure(this.df.length);
     this.docs.forEach((doc, d) => {
       doc.probes = this.probes(texts, docTexts[d] ?? [], line);
-      doc.centroid = centroidOf(doc.probes, TITLE_LINES);
+      doc.centroid = centroidOf(doc.probes, TITLE_LINES, centroid);
     });
     this.lineIndex = invertLines(this.docs, this.df.length);
     this.vocabulary.endBuild();
@@ -619,19 +621,21 @@ export class KnowledgeIndex {
   }
 }
 
-/** The mean of a document's probe lines from `from` on, each as a unit vector (empty lines left out). */
-function centroidOf(p: Probes, from: number): Sparse & { norm: number } {
-  const m = new Map<number, number>();
+/**
+ * The mean of a document's probe lines from `from` on, each as a unit vector (empty lines left
+ * out), summed in `sum` (scratch, with room for every term id).
+ */
+function centroidOf(p: Probes, from: number, sum: TermAccumulator): Sparse & { norm: number } {
+  sum.reset();
   let n = 0;
   for (let line = from; line < p.norms.length; line++) {
     const norm = p.norms[line]!;
     if (norm === 0) continue;
     n++;
-    for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++)
-      m.set(p.ids[k]!, (m.get(p.ids[k]!) ?? 0) + p.values[k]! / norm);
+    for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++) sum.add(p.ids[k]!, p.values[k]! / norm);
   }
-  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-  const values = Float32Array.from(ids, (id) => (m.get(id) ?? 0) / Math.max(1, n));
+  const ids = sum.sortedIds();
+  const values = Float32Array.from(ids, (id) => sum.values[id]! / Math.max(1, n));
   let sq = 0;
   for (const v of values) sq += v * v;
   return { ids, values, norm: Math.sqrt(sq) };
