@@ -114,9 +114,12 @@ export class BuildTexts {
       return n;
     }
     if (this.textBegin[textId] === -1) {
-      const ws = [...this.textWords.subarray(begin, end)];
-      const folded = ws.map((w) => this.folded[w]!);
-      const stems = ws.map((w) => this.stems[w]!);
+      const folded: string[] = [];
+      const stems: string[] = [];
+      for (let i = begin; i < end; i++) {
+        folded.push(this.folded[this.textWords[i]!]!);
+        stems.push(this.stems[this.textWords[i]!]!);
+      }
       this.textBegin[textId] = this.used;
       this.append(this.vocabulary.analyseWords(folded, stems, false));
       this.textEnd[textId] = this.used;

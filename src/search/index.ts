@@ -108,7 +108,7 @@ function invert(docs: DocEntry[], df: number[]): Int32Array[] {
   const all = new Int32Array(starts[df.length]!);
   const fill = starts.slice(0, df.length);
   docs.forEach((d, i) => {
-    for (const id of d.tf.ids) all[fill[id]!++] = i;
+    for (let k = 0; k < d.tf.ids.length; k++) all[fill[d.tf.ids[k]!]!++] = i;
   });
   return Array.from(df, (_, id) => all.subarray(starts[id], starts[id + 1]));
 }
@@ -134,7 +134,8 @@ function invertLines(docs: DocEntry[], vocab: number): LineIndex {
   docs.forEach((d, i) => {
     base[i] = total;
     total += d.probes.norms.length;
-    for (const id of d.probes.ids) starts[id + 1]!++;
+    const ids = d.probes.ids;
+    for (let k = 0; k < ids.length; k++) starts[ids[k]! + 1]!++;
   });
   for (let id = 0; id < vocab; id++) starts[id + 1]! += starts[id]!;
   const lines = new Int32Array(starts[vocab]!);
@@ -309,7 +310,7 @@ export class KnowledgeIndex {
       // Summed in the order the terms were first met, as a Map of them would iterate.
       const mass = tf.sum();
       const termIds = tf.sortedIds();
-      for (const id of termIds) this.df[id] = (this.df[id] ?? 0) + 1;
+      for (let k = 0; k < termIds.length; k++) this.df[termIds[k]!] = (this.df[termIds[k]!] ?? 0) + 1;
       this.docs.push({
         topic,
         outOfScope: oos.has(topic.id),
@@ -635,7 +636,9 @@ function centroidOf(p: Probes, from: number, sum: TermAccumulator): Sparse & { n
     for (let k = p.starts[line]!; k < p.starts[line + 1]!; k++) sum.add(p.ids[k]!, p.values[k]! / norm);
   }
   const ids = sum.sortedIds();
-  const values = Float32Array.from(ids, (id) => sum.values[id]! / Math.max(1, n));
+  // A loop, not Float32Array.from(ids, f): from() walks its source with an iterator, an object per id.
+  const values = new Float32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) values[i] = sum.values[ids[i]!]! / Math.max(1, n);
   let sq = 0;
   for (const v of values) sq += v * v;
   return { ids, values, norm: Math.sqrt(sq) };
