@@ -1,6 +1,7 @@
 import { loadConfig } from '../config';
 import { decide } from './decide';
 import { KnowledgeIndex, type IndexDoc, type SearchResult } from './index';
+import { FEATURE } from './ranker';
 
 /** The shipped defaults (answer at 0.6, suggest at 0.3, lead 0.3 × 2, doubt 0.35). */
 const thresholds = loadConfig({}).search;
@@ -71,6 +72,28 @@ describe('editorsQuestion in the index', () => {
   test("is not set for a copy of an example (not the editors' own line) or a loose question", () => {
     expect(index.search('blev hotad på jobbet förra veckan').editorsQuestion).toBe(false);
     expect(index.search('brinner det').editorsQuestion).toBe(false);
+  });
+
+  test("is set when another topic's own line is close but not a copy", () => {
+    // "jobbet" in every topic and "kollega" in most: "min kollega hotar mig" is 0.97 from the
+    // question, hotad's own line 1.0 (as in the shipped knowledge base).
+    const near = new KnowledgeIndex(
+      [
+        doc('hotad', ['vad gör jag om jag blir hotad på jobbet']),
+        doc('kollega', ['min kollega hotar mig'], ['jobbet']),
+        ...['a', 'b', 'c', 'd', 'e', 'f'].map((x, i) =>
+          doc(x, [`jobbet ${x}`, ...(i < 5 ? [`kollega ${x}`] : [])]),
+        ),
+      ],
+      { synonymGroups: [] },
+    );
+    const question = 'vad gör jag om jag blir hotad på jobbet';
+    const own = near.view(question).candidates.map((c) => c.features[FEATURE.bestOwn]);
+    expect(own[1]).toBeGreaterThanOrEqual(0.95);
+    expect(own[1]).toBeLessThan(0.98);
+    const r = near.search(question);
+    expect(r.candidates[0]?.id).toBe('hotad');
+    expect(r.editorsQuestion).toBe(true);
   });
 
   test('is not set when the question copies lines of two topics', () => {

@@ -47,7 +47,8 @@ export interface SearchResult {
   doubt?: number;
   /**
    * The question is a copy of one of candidates[0]'s own questions or its title (cosine 0.95 or
-   * more), and of no other topic's: the knowledge base's editors have said what it means.
+   * more), closer than any other topic's own line by OWN_COPY_MARGIN: the knowledge base's editors
+   * have said what it means.
    */
   editorsQuestion?: boolean;
   /** The most likely out-of-scope category's probability (a near miss shares words with a topic). */
@@ -524,7 +525,7 @@ export class KnowledgeIndex {
       f[FEATURE.bestSq] = best * best;
       f[FEATURE.best3] = (best + second + third) / 3;
       f[FEATURE.bestOwn] = bestOwn;
-      f[FEATURE.ownCopy] = bestOwn >= 0.95 ? 1 : 0;
+      f[FEATURE.ownCopy] = bestOwn >= OWN_COPY ? 1 : 0;
       f[FEATURE.nearCopy] = best >= 0.9 ? 1 : 0;
       f[FEATURE.centroid] =
         doc.centroid.norm > 0 && queryNorm > 0 ? centroidDot / (doc.centroid.norm * queryNorm) : 0;
@@ -606,7 +607,19 @@ export class KnowledgeIndex {
     // The question is most like something we do not answer: say so, and say where to ask instead.
     if (first?.outOfScope && firstP > none)
       return { candidates, confidence: 0, terms: v.terms, outOfScope: first.id, none: round(none) };
-    const copied = v.candidates.filter((c) => c.features[FEATURE.ownCopy] === 1 && !c.outOfScope);
+    // The topic holding the editors' line closest to the question, and the next closest topic's.
+    let ownId: string | undefined;
+    let own1 = 0;
+    let own2 = 0;
+    for (const c of v.candidates) {
+      if (c.outOfScope) continue;
+      const own = c.features[FEATURE.bestOwn]!;
+      if (own > own1) {
+        own2 = own1;
+        own1 = own;
+        ownId = c.id;
+      } else if (own > own2) own2 = own;
+    }
     // `ranked` is by probability: the first out-of-scope category in it is the likeliest.
     const likeliestOos = ranked.find((i) => v.candidates[i]!.outOfScope);
     const outOfScopeScore = likeliestOos === undefined ? 0 : (p[likeliestOos] ?? 0);
@@ -616,7 +629,7 @@ export class KnowledgeIndex {
       terms: v.terms,
       none: round(none),
       doubt: round(doubtOf(candidates, this.model.doubt)),
-      editorsQuestion: copied.length === 1 && copied[0]?.id === candidates[0]?.id,
+      editorsQuestion: own1 >= OWN_COPY && own1 - own2 >= OWN_COPY_MARGIN && ownId === candidates[0]?.id,
       outOfScopeScore: round(outOfScopeScore),
     };
   }
@@ -643,6 +656,18 @@ function centroidOf(p: Probes, from: number, sum: TermAccumulator): Sparse & { n
   for (const v of values) sq += v * v;
   return { ids, values, norm: Math.sqrt(sq) };
 }
+
+/** A question this close (cosine) to one of a topic's own lines is a copy of it. */
+const OWN_COPY = 0.95;
+
+/**
+ * A copy decides what a question means only when no other topic's own line is nearly as close:
+ * "Vad gör jag om jag blir hotad på jobbet?" is word for word one of hv-akut-hotad-nu's questions
+ * (1.0), yet 0.96 from hv-kollega-hotar's "min kollega hotar mig": "jobb" and "kollega" occur in
+ * almost every topic, so "hot" carries both lines. Two topics holding the same line stay a
+ * question back.
+ */
+const OWN_COPY_MARGIN = 0.02;
 
 /** Probe lines before the questions: the Swedish and English titles and the keywords as one line. */
 const TITLE_LINES = 3;
