@@ -542,14 +542,14 @@ export class KnowledgeIndex {
     const posts = softmax(logliks);
     const askedPosts = softmax(askedLogliks);
     let maxBm = -Infinity;
-    let maxBest = -Infinity;
     let maxCoverage = -Infinity;
     for (const f of features) {
       maxBm = Math.max(maxBm, f[FEATURE.bm]!);
-      maxBest = Math.max(maxBest, f[FEATURE.best]!);
       maxCoverage = Math.max(maxCoverage, f[FEATURE.coverage]!);
     }
+    // Cosines are never negative, so the largest "best" is the first of the top two.
     const [best1, best2] = topTwo(bests);
+    const maxBest = best1;
     const [post1, post2] = topTwo(posts);
     // The neighbours' vote: of the question's nearest lines anywhere, the share (by similarity
     // squared) that belongs to each candidate. With many ways of asking per topic, a topic that
