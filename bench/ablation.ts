@@ -33,6 +33,8 @@ const HAND: RankerModel = {
     posteriorLead: 0,
     oos: 0,
     oosBest: 0,
+    classifier: 0,
+    classifierLead: 0,
   },
   none: { bias: 3, unknownShare: 2, evidence: -2, maxBest: -2, maxCoverage: -2 },
 };

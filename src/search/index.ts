@@ -11,6 +11,7 @@ import {
   type RankerModel,
 } from './ranker';
 import { BuildTexts, ScratchMap, TermAccumulator } from './buildTables';
+import { ClassifierExamples, TermClassifier } from './classifier';
 import { doubtOf } from './doubt';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
@@ -246,6 +247,8 @@ export class KnowledgeIndex {
   private readonly lineIndex: LineIndex;
   /** Per-question scratch: the question's dot product with each probe line (0: nothing shared). */
   private readonly lineDots = new ScratchMap();
+  /** The term classifier over all documents; undefined for a knowledge base too large to train it at build. */
+  private readonly classifier: TermClassifier | undefined;
 
   constructor(topics: Topic[] | IndexDoc[], options: IndexOptions) {
     this.vocabulary = new Vocabulary(options);
@@ -341,6 +344,40 @@ export class KnowledgeIndex {
     });
     this.lineIndex = invertLines(this.docs, this.df.length);
     this.vocabulary.endBuild();
+    this.classifier = this.trainClassifier(all);
+  }
+
+  /**
+   * The term classifier, trained on every document's titles and ways of asking, each analysed as a
+   * question is (with the lexicon's everyday words and typo correction), so it learns from the
+   * terms it will be given. Undefined when the knowledge base is too large to train it at build.
+   */
+  private trainClassifier(all: IndexDoc[]): TermClassifier | undefined {
+    const count = all.reduce((n, t) => n + 2 + askings(t).length, 0);
+    if (!TermClassifier.affordable(count, all.length)) return undefined;
+    const examples = new ClassifierExamples();
+    all.forEach((t, d) => {
+      for (const text of [t.title.sv, t.title.en, ...askings(t)])
+        examples.add(this.knownTerms(this.vocabulary.analyse(text)).known, d);
+    });
+    return TermClassifier.train(examples, this.df.length, all.length);
+  }
+
+  /**
+   * A question's terms the index knows, as [id, weight, idf] rarest first, each once at its
+   * largest weight (repeating a word should not double its pull), and how many distinct terms the
+   * question had.
+   */
+  private knownTerms(terms: QueryTerm[]): { known: Array<[number, number, number]>; distinct: number } {
+    const q = new Map<string, number>();
+    for (const t of terms) q.set(t.term, Math.max(q.get(t.term) ?? 0, t.weight));
+    const known: Array<[number, number, number]> = [];
+    for (const [term, w] of q) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) known.push([id, w, this.idfs[id] ?? 0]);
+    }
+    known.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+    return { known, distinct: q.size };
   }
 
   get size(): number {
@@ -400,20 +437,11 @@ export class KnowledgeIndex {
    */
   view(text: string): RankingView {
     const terms = this.vocabulary.analyse(text);
-    // One weight per distinct term: repeating a word should not double its pull.
-    const q = new Map<string, number>();
-    for (const t of terms) q.set(t.term, Math.max(q.get(t.term) ?? 0, t.weight));
-    // Known terms as [id, weight, idf], rarest first.
-    const known: Array<[number, number, number]> = [];
-    for (const [term, w] of q) {
-      const id = this.termIds.get(term);
-      if (id !== undefined) known.push([id, w, this.idfs[id] ?? 0]);
-    }
-    known.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
-    const unknown = q.size - known.length;
+    const { known, distinct } = this.knownTerms(terms);
+    const unknown = distinct - known.length;
     const none: NoneFeatures = {
       bias: 1,
-      unknownShare: q.size > 0 ? unknown / q.size : 1,
+      unknownShare: distinct > 0 ? unknown / distinct : 1,
       evidence: 0,
       maxBest: 0,
       maxCoverage: 0,
@@ -551,6 +579,12 @@ export class KnowledgeIndex {
     const [best1, best2] = topTwo(bests);
     const maxBest = best1;
     const [post1, post2] = topTwo(posts);
+    // The classifier's probability per candidate; without a classifier (a knowledge base too large
+    // to train one at build) the asking model's posterior, the nearest thing it estimates.
+    const classified = this.classifier?.probabilities(known);
+    const classes = new Float64Array(chosen.length);
+    for (let i = 0; i < chosen.length; i++) classes[i] = classified ? classified[chosen[i]!]! : askedPosts[i]!;
+    const [class1, class2] = topTwo(classes);
     // The neighbours' vote: of the question's nearest lines anywhere, the share (by similarity
     // squared) that belongs to each candidate. With many ways of asking per topic, a topic that
     // owns most of the close neighbours is more likely than one with a single lucky line.
@@ -569,6 +603,8 @@ export class KnowledgeIndex {
       f[FEATURE.knn] = voteSum > 0 ? (vote[i] ?? 0) / voteSum : 0;
       f[FEATURE.bestLead] = best === best1 ? best1 - best2 : 0;
       f[FEATURE.posteriorLead] = posts[i] === post1 ? post1 - post2 : 0;
+      f[FEATURE.classifier] = classes[i]!;
+      f[FEATURE.classifierLead] = classes[i] === class1 ? class1 - class2 : 0;
       f[FEATURE.bmGap] = f[FEATURE.bm]! - maxBm;
       f[FEATURE.bestGap] = best - maxBest;
     }

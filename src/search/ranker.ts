@@ -51,6 +51,10 @@ export const CANDIDATE_FEATURES = [
   'oos',
   /** best × oos: an out-of-scope category is only a refusal when the question is really like it. */
   'oosBest',
+  /** The term classifier's probability (classifier.ts) for this document, among all documents. */
+  'classifier',
+  /** How far this candidate's classifier probability leads the runner-up's (0 unless it leads). */
+  'classifierLead',
 ] as const;
 
 /** Features of "none of these": how much of the question went unexplained. */
