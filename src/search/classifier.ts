@@ -10,8 +10,8 @@
  * replacement.
  */
 
-/** Passes over the examples. Four reach what eight do on the check parts, in half the time. */
-const EPOCHS = 4;
+/** Passes over the examples: on the check parts, 4 fell short of 8 (top-1 0.944 vs 0.947) and 12 added nothing. */
+const EPOCHS = 8;
 /** AdaGrad's step size. */
 const STEP = 0.5;
 /** L2 penalty per update: keeps a word seen in one example from deciding alone. */
@@ -102,8 +102,8 @@ export class TermClassifier {
     let rows = 0;
     for (let k = 0; k < ids.length; k++) if (rowOf[ids[k]!] === -1) rowOf[ids[k]!] = rows++;
     if (!TermClassifier.affordable(examples.size, classes) || rows * classes > MAX_WEIGHTS) return undefined;
-    const w = new Float64Array(rows * classes);
-    const g2 = new Float64Array(rows * classes);
+    const w = new Float32Array(rows * classes);
+    const g2 = new Float32Array(rows * classes);
     const bias = new Float64Array(classes);
     const biasG2 = new Float64Array(classes);
     const p = new Float64Array(classes);

@@ -20,11 +20,12 @@ import type { WordList } from './wordList';
 /**
  * The knowledge index. An inverted index finds the candidates (documents sharing a term with the
  * question, best BM25 first), so a question costs the same whether the knowledge base has 60
- * entries or 10 000. Each candidate is then seen three ways: BM25 over the topic's weighted
+ * entries or 10 000. Each candidate is then seen four ways: BM25 over the topic's weighted
  * fields, the nearest single way someone has asked for it before (people ask in whole
- * sentences), and a naive-Bayes term model's posterior. The learned ranker (ranker.ts) combines
- * them into a probability per candidate, beside "none of these". Out-of-scope categories compete
- * as documents.
+ * sentences), a naive-Bayes term model's posterior, and the term classifier's probability (a
+ * regression trained at build on every way of asking, classifier.ts). The learned ranker
+ * (ranker.ts) combines them into a probability per candidate, beside "none of these".
+ * Out-of-scope categories compete as documents.
  */
 
 export interface Candidate {
@@ -583,7 +584,8 @@ export class KnowledgeIndex {
     // to train one at build) the asking model's posterior, the nearest thing it estimates.
     const classified = this.classifier?.probabilities(known);
     const classes = new Float64Array(chosen.length);
-    for (let i = 0; i < chosen.length; i++) classes[i] = classified ? classified[chosen[i]!]! : askedPosts[i]!;
+    for (let i = 0; i < chosen.length; i++)
+      classes[i] = classified ? classified[chosen[i]!]! : askedPosts[i]!;
     const [class1, class2] = topTwo(classes);
     // The neighbours' vote: of the question's nearest lines anywhere, the share (by similarity
     // squared) that belongs to each candidate. With many ways of asking per topic, a topic that

@@ -3,12 +3,13 @@ import { RANKER_MODEL } from './rankerModel';
 
 /**
  * The learned ranker: a linear model that turns each candidate's views of the question (BM25, the
- * nearest way of asking, the term model, what the fields explain) into a score, and one more
- * option, "none of these", scored from what the question left unexplained. A softmax over the
- * candidates and "none" gives each topic's probability of being what was asked: the ranking and
- * the confidence come from one model, fitted (bench/train.ts, `npm run train`) on thousands of
- * example questions, so the confidence is a calibrated probability (`npm run calibrate` prints
- * the reliability table). Out-of-scope categories are candidates too; choosing one is a refusal.
+ * nearest way of asking, the term model, the term classifier, what the fields explain) into a
+ * score, and one more option, "none of these", scored from what the question left unexplained.
+ * A softmax over the candidates and "none" gives each topic's probability of being what was asked:
+ * the ranking and the confidence come from one model, fitted (bench/train.ts, `npm run train`) on
+ * thousands of example questions, so the confidence is a calibrated probability (`npm run
+ * calibrate` prints the reliability table). Out-of-scope categories are candidates too; choosing
+ * one is a refusal.
  */
 
 /** Features of one candidate, relative to the question (all roughly within [0, 1]). */
