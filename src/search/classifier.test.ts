@@ -1,4 +1,4 @@
-import { ClassifierExamples, TermClassifier, type KnownTerms } from './classifier';
+import { ClassifierExamples, letterGrams, TermClassifier, type KnownTerms } from './classifier';
 import { KnowledgeIndex, type IndexDoc } from './index';
 import { FEATURE } from './ranker';
 
@@ -65,6 +65,14 @@ describe('the term classifier', () => {
   });
 });
 
+describe('letter 4-grams', () => {
+  test('of each word of four letters or more, between boundary marks, folded, each once', () => {
+    expect(letterGrams('Min lappis')).toEqual(['#lap', 'lapp', 'appi', 'ppis', 'pis#']);
+    expect(letterGrams('snö snö')).toEqual([]);
+    expect(letterGrams('Åsså åsså')).toEqual(['#ass', 'assa', 'ssa#']);
+  });
+});
+
 describe('the classifier in the index', () => {
   const doc = (id: string, questions: string[]): IndexDoc => ({
     id,
@@ -89,6 +97,23 @@ describe('the classifier in the index', () => {
     expect(byId.dator![FEATURE.classifier]).toBeGreaterThan(0.5);
     expect(byId.dator![FEATURE.classifierLead]).toBeGreaterThan(0);
     expect(byId.hot?.[FEATURE.classifier] ?? 0).toBeLessThan(0.5);
+  });
+
+  test('reads letter 4-grams: a word no example held still points to its topic', () => {
+    const index = new KnowledgeIndex(
+      [
+        doc('dator', ['min lappis är borta på jobbet', 'lappisen blev kvar', 'tappade datorn']),
+        doc('hot', ['en kund hotar mig på jobbet', 'jag blev hotad i kassan', 'hotfull pappa på förskolan']),
+      ],
+      { synonymGroups: [] },
+    );
+    // "lappisgrej" is no term of the index (nor a compound of its words), so "jobbet" alone finds
+    // both topics; the word's 4-grams "#lap", "lapp", "appi", "ppis" were in the examples.
+    expect(index.vocabulary.analyse('lappisgrej').map((t) => t.kind)).toEqual(['unknown']);
+    const view = index.view('lappisgrej på jobbet');
+    const byId = Object.fromEntries(view.candidates.map((c) => [c.id, c.features]));
+    expect(byId.dator![FEATURE.classifier]).toBeGreaterThan(0.6);
+    expect(byId.hot![FEATURE.classifier]).toBeLessThan(0.4);
   });
 
   test('a knowledge base too large to train it on gives the asking model’s posterior in its place', () => {

@@ -11,7 +11,7 @@ import {
   type RankerModel,
 } from './ranker';
 import { BuildTexts, ScratchMap, TermAccumulator } from './buildTables';
-import { ClassifierExamples, TermClassifier } from './classifier';
+import { ClassifierExamples, GRAM_WEIGHT, letterGrams, TermClassifier } from './classifier';
 import { doubtOf } from './doubt';
 import { RANKER_MODEL } from './rankerModel';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
@@ -250,6 +250,8 @@ export class KnowledgeIndex {
   private readonly lineDots = new ScratchMap();
   /** The term classifier over all documents; undefined for a knowledge base too large to train it at build. */
   private readonly classifier: TermClassifier | undefined;
+  /** Letter 4-gram -> its number among the classifier's features (after the term ids). */
+  private readonly gramIds = new Map<string, number>();
 
   constructor(topics: Topic[] | IndexDoc[], options: IndexOptions) {
     this.vocabulary = new Vocabulary(options);
@@ -359,9 +361,34 @@ export class KnowledgeIndex {
     const examples = new ClassifierExamples();
     all.forEach((t, d) => {
       for (const text of [t.title.sv, t.title.en, ...askings(t)])
-        examples.add(this.knownTerms(this.vocabulary.analyse(text)).known, d);
+        examples.add(
+          this.classifierFeatures(text, this.knownTerms(this.vocabulary.analyse(text)).known, true),
+          d,
+        );
     });
-    return TermClassifier.train(examples, this.df.length, all.length);
+    return TermClassifier.train(examples, this.df.length + this.gramIds.size, all.length);
+  }
+
+  /**
+   * What the classifier reads of a text: its known terms, then its letter 4-grams (numbered after
+   * the term ids; with `learn` a new 4-gram gets a number, otherwise it is left out).
+   */
+  private classifierFeatures(
+    text: string,
+    known: Array<[number, number, number]>,
+    learn: boolean,
+  ): Array<[number, number, number]> {
+    const features = known.slice();
+    for (const gram of letterGrams(text)) {
+      let id = this.gramIds.get(gram);
+      if (id === undefined) {
+        if (!learn) continue;
+        id = this.gramIds.size;
+        this.gramIds.set(gram, id);
+      }
+      features.push([this.df.length + id, GRAM_WEIGHT, 0]);
+    }
+    return features;
   }
 
   /**
@@ -582,7 +609,7 @@ export class KnowledgeIndex {
     const [post1, post2] = topTwo(posts);
     // The classifier's probability per candidate; without a classifier (a knowledge base too large
     // to train one at build) the asking model's posterior, the nearest thing it estimates.
-    const classified = this.classifier?.probabilities(known);
+    const classified = this.classifier?.probabilities(this.classifierFeatures(text, known, false));
     const classes = new Float64Array(chosen.length);
     for (let i = 0; i < chosen.length; i++)
       classes[i] = classified ? classified[chosen[i]!]! : askedPosts[i]!;
