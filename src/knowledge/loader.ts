@@ -31,8 +31,8 @@ import {
 
 /**
  * Example questions (searched, never shown): examples.yaml by hand; written blind, examples-blind.yaml
- * (rounds 1–4), examples-blind-7.yaml (round 7's near misses) and examples-blind-8.yaml to -13.yaml
- * (rounds 8 to 13 without their check parts).
+ * (rounds 1–4), examples-blind-7.yaml (round 7's near misses) and examples-blind-8.yaml to -14.yaml
+ * (rounds 8 to 14 without their check parts).
  */
 export const EXAMPLE_FILES = [
   'examples.yaml',
@@ -44,6 +44,7 @@ export const EXAMPLE_FILES = [
   'examples-blind-11.yaml',
   'examples-blind-12.yaml',
   'examples-blind-13.yaml',
+  'examples-blind-14.yaml',
 ];
 
 /** One problem found in the knowledge files: where (file, entry, field) and what. */

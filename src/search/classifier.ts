@@ -39,7 +39,7 @@ const MAX_WEIGHTS = 6_000_000;
 /**
  * What the classifier reads of a question: [feature id, weight, …], each feature once. The index's
  * known terms ([term id, weight, idf]) come first, then letter 4-grams (ids from the vocabulary's
- * size on, see letterGrams).
+ * size on, see wordGrams).
  */
 export type KnownTerms = ReadonlyArray<readonly [number, number, number]>;
 
@@ -50,18 +50,18 @@ export type KnownTerms = ReadonlyArray<readonly [number, number, number]>;
  */
 export const GRAM_WEIGHT = 0.2;
 
-/**
- * The distinct letter 4-grams of a text's words of four letters or more, each word between
- * boundary marks ("#lappis#": "#lap", "lapp", …, "pis#"), in the order met.
- */
+/** The letter 4-grams of one folded word of four letters or more, between boundary marks ("#lap", "lapp", …, "pis#"). */
+export function wordGrams(word: string): string[] {
+  if (word.length < 4) return [];
+  const marked = `#${word}#`;
+  const grams: string[] = [];
+  for (let i = 0; i + 4 <= marked.length; i++) grams.push(marked.slice(i, i + 4));
+  return grams;
+}
+
+/** The distinct letter 4-grams of a text's words (wordGrams of each), in the order met. */
 export function letterGrams(text: string): string[] {
-  const grams = new Set<string>();
-  for (const word of words(text)) {
-    if (word.length < 4) continue;
-    const marked = `#${word}#`;
-    for (let i = 0; i + 4 <= marked.length; i++) grams.add(marked.slice(i, i + 4));
-  }
-  return [...grams];
+  return [...new Set(words(text).flatMap(wordGrams))];
 }
 
 /** The training examples: each a unit vector over term ids, with its document's index. */

@@ -11,9 +11,10 @@ import {
   type RankerModel,
 } from './ranker';
 import { BuildTexts, ScratchMap, TermAccumulator } from './buildTables';
-import { ClassifierExamples, GRAM_WEIGHT, letterGrams, TermClassifier } from './classifier';
+import { ClassifierExamples, GRAM_WEIGHT, TermClassifier, wordGrams } from './classifier';
 import { doubtOf } from './doubt';
 import { RANKER_MODEL } from './rankerModel';
+import { words } from './normalize';
 import { Vocabulary, type LexiconEntry, type QueryTerm } from './vocabulary';
 import type { WordList } from './wordList';
 
@@ -358,36 +359,58 @@ export class KnowledgeIndex {
   private trainClassifier(all: IndexDoc[]): TermClassifier | undefined {
     const count = all.reduce((n, t) => n + 2 + askings(t).length, 0);
     if (!TermClassifier.affordable(count, all.length)) return undefined;
+    // Each distinct word's 4-grams are numbered once (the examples repeat their words many times).
+    const byWord = new Map<string, number[]>();
+    const learn = (word: string): number[] => {
+      let ids = byWord.get(word);
+      if (ids === undefined) {
+        ids = wordGrams(word).map((gram) => {
+          let id = this.gramIds.get(gram);
+          if (id === undefined) this.gramIds.set(gram, (id = this.gramIds.size));
+          return id;
+        });
+        byWord.set(word, ids);
+      }
+      return ids;
+    };
     const examples = new ClassifierExamples();
     all.forEach((t, d) => {
       for (const text of [t.title.sv, t.title.en, ...askings(t)])
         examples.add(
-          this.classifierFeatures(text, this.knownTerms(this.vocabulary.analyse(text)).known, true),
+          this.classifierFeatures(text, this.knownTerms(this.vocabulary.analyse(text)).known, learn),
           d,
         );
     });
     return TermClassifier.train(examples, this.df.length + this.gramIds.size, all.length);
   }
 
+  /** A question's word's 4-grams that the classifier learned (their numbers); the others are left out. */
+  private readonly knownGrams = (word: string): number[] => {
+    const ids: number[] = [];
+    for (const gram of wordGrams(word)) {
+      const id = this.gramIds.get(gram);
+      if (id !== undefined) ids.push(id);
+    }
+    return ids;
+  };
+
   /**
-   * What the classifier reads of a text: its known terms, then its letter 4-grams (numbered after
-   * the term ids; with `learn` a new 4-gram gets a number, otherwise it is left out).
+   * What the classifier reads of a text: its known terms, then the distinct 4-grams of its words
+   * (numbered by `gramsOf`, after the term ids), in the order met.
    */
   private classifierFeatures(
     text: string,
     known: Array<[number, number, number]>,
-    learn: boolean,
+    gramsOf: (word: string) => number[],
   ): Array<[number, number, number]> {
     const features = known.slice();
-    for (const gram of letterGrams(text)) {
-      let id = this.gramIds.get(gram);
-      if (id === undefined) {
-        if (!learn) continue;
-        id = this.gramIds.size;
-        this.gramIds.set(gram, id);
+    const seen = new Set<number>();
+    for (const word of words(text))
+      for (const id of gramsOf(word)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        features.push([this.df.length + id, GRAM_WEIGHT, 0]);
       }
-      features.push([this.df.length + id, GRAM_WEIGHT, 0]);
-    }
     return features;
   }
 
@@ -609,7 +632,7 @@ export class KnowledgeIndex {
     const [post1, post2] = topTwo(posts);
     // The classifier's probability per candidate; without a classifier (a knowledge base too large
     // to train one at build) the asking model's posterior, the nearest thing it estimates.
-    const classified = this.classifier?.probabilities(this.classifierFeatures(text, known, false));
+    const classified = this.classifier?.probabilities(this.classifierFeatures(text, known, this.knownGrams));
     const classes = new Float64Array(chosen.length);
     for (let i = 0; i < chosen.length; i++)
       classes[i] = classified ? classified[chosen[i]!]! : askedPosts[i]!;

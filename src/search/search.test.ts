@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { loadKnowledge } from '../knowledge/loader';
+import { RANKER_MODEL } from './rankerModel';
 import { SearchService } from './service';
 import { stemSwedish } from './stemmer';
 import { fold, looksEnglish, terms, words, wordsByRegex } from './normalize';
@@ -105,6 +106,21 @@ describe('out of scope gets no confident answer', () => {
     expect(searched).toHaveBeenCalledTimes(1);
     own.ask('hur anmäler jag jäv');
     expect(searched).toHaveBeenCalledTimes(2);
+  });
+
+  test('a second service on the same knowledge shares the index; other knowledge gets its own', () => {
+    expect(new SearchService(kb, loadConfig({}).search).index).toBe(search.index);
+    const [first, ...rest] = kb.topics;
+    const edited = {
+      ...kb,
+      topics: [{ ...first!, questions: [...first!.questions, 'en ny fråga'] }, ...rest],
+    };
+    const other = new SearchService(edited, loadConfig({}).search);
+    expect(other.index).not.toBe(search.index);
+    // Its own weights (a measurement) are never shared.
+    expect(new SearchService(edited, loadConfig({}).search, { model: RANKER_MODEL }).index).not.toBe(
+      other.index,
+    );
   });
 
   test('confidence is always within [0, 1]', () => {

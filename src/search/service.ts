@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/loader';
 import type { OutOfScopeCategory, Topic } from '../knowledge/schema';
 import { aboutPastOrPlan, isDangerNow } from './danger';
@@ -29,21 +30,16 @@ export class SearchService {
     parts: { wordList?: WordList; model?: RankerModel; danger?: DangerClassifier } = {},
   ) {
     this.danger = parts.danger ?? shippedDangerClassifier();
-    this.index = new KnowledgeIndex(searchableTopics(kb), {
-      synonymGroups: kb.synonymGroups,
-      lexicon: kb.lexicon,
-      wordList: parts.wordList ?? swedishWordList(),
-      model: parts.model,
-      outOfScope: kb.outOfScope.map((c) => ({
-        id: `oos:${c.id}`,
-        title: c.title,
-        summaryEn: '',
-        answer: '',
-        steps: [],
-        questions: c.questions,
-        keywords: c.keywords,
-      })),
-    });
+    const build = () =>
+      new KnowledgeIndex(searchableTopics(kb), {
+        synonymGroups: kb.synonymGroups,
+        lexicon: kb.lexicon,
+        wordList: parts.wordList ?? swedishWordList(),
+        model: parts.model,
+        outOfScope: outOfScopeDocs(kb),
+      });
+    // Measurements pass their own word list or weights: those are built as asked, never shared.
+    this.index = parts.wordList || parts.model ? build() : sharedIndex(kb, build);
     this.outOfScope = new Map(kb.outOfScope.map((c) => [`oos:${c.id}`, c]));
     this.topics = new Map(kb.topics.map((t) => [t.id, t]));
   }
@@ -90,6 +86,36 @@ export class SearchService {
   static answerId(decision: Decision): string | null {
     return decision.kind === 'answer' ? decision.topicId : null;
   }
+}
+
+/** The out-of-scope categories as the index sees them: documents that only have ways of asking. */
+function outOfScopeDocs(kb: KnowledgeBase): IndexDoc[] {
+  return kb.outOfScope.map((c) => ({
+    id: `oos:${c.id}`,
+    title: c.title,
+    summaryEn: '',
+    answer: '',
+    steps: [],
+    questions: c.questions,
+    keywords: c.keywords,
+  }));
+}
+
+/**
+ * The last index built with the shipped word list and weights, by a hash of the knowledge it was
+ * built from. Building trains the term classifier (seconds); a process that starts a second
+ * service on the same knowledge (the tests' second instance, a reload that changed nothing)
+ * shares the first one's index instead. Sharing is safe: an index answers one question at a time
+ * (its scratch tables), which one JavaScript thread guarantees.
+ */
+let shared: { key: string; index: KnowledgeIndex } | undefined;
+
+function sharedIndex(kb: KnowledgeBase, build: () => KnowledgeIndex): KnowledgeIndex {
+  const key = createHash('sha256')
+    .update(JSON.stringify([searchableTopics(kb), kb.synonymGroups, kb.lexicon, kb.outOfScope]))
+    .digest('hex');
+  if (shared?.key !== key) shared = { key, index: build() };
+  return shared.index;
 }
 
 /** The topics as the index sees them: their own questions, and the examples of knowledge/examples*.yaml. */
