@@ -80,33 +80,32 @@ test('the roles router stays above its floor on eval/roles.jsonl', () => {
 
 /** Measured figures minus a small margin; raise them when the measured figures rise. */
 const FLOOR = {
-  // measured 2026-12-01 (examples written blind, 144 per topic; answer at 0.6 or a clear leader):
-  // own top1 0.947 / top3 0.987 / oosRejected 0.944 / falseRejections 0.028 / wrong 0.025;
-  // tune top1 0.964 / useful 0.975 / wrong 0.019 / oosAnswered 0.083 / danger recall 1;
-  // held-out dev top1 0.931 / useful 0.964 / wrong 0.033 / oosAnswered 0.067 / danger recall 1;
-  // shared dev 0.911 / 1.0 / 1.0 / 0.054; roles 0.99
+  // measured 2026-12-02 07:45 (the term classifier, blind rounds 1–14; answer at 0.6 or a clear
+  // leader): own top1 0.990 / top3 1.0 / oosRejected 1.0 / falseRejections 0.003 / wrong 0.008 (the
+  // ranker trains on eval/kb.jsonl and the classifier learns its lines, so it flatters);
+  // tune top1 0.992 / useful 0.994 / wrong 0.003 / oosAnswered 0 / danger recall 1;
+  // held-out dev top1 0.972 / useful 0.989 / wrong 0.006 / oosAnswered 0.017 / danger recall 1;
+  // shared dev top1 0.946 / top3 1.0 / oosRejected 1.0 / falseRejections 0.036; roles 0.99
   own: {
-    top1: 0.92,
-    top3: 0.97,
-    oosRejected: 0.92,
-    falseRejections: 0.06,
-    usefulFirstReply: 0.94,
-    wrongAnswers: 0.045,
+    top1: 0.96,
+    top3: 0.98,
+    oosRejected: 0.95,
+    falseRejections: 0.03,
+    usefulFirstReply: 0.97,
+    wrongAnswers: 0.025,
   },
-  tune: { top1: 0.94, usefulFirstReply: 0.96, wrongAnswers: 0.03, oosAnswered: 0.12, dangerRecall: 0.95 },
+  tune: { top1: 0.96, usefulFirstReply: 0.975, wrongAnswers: 0.02, oosAnswered: 0.06, dangerRecall: 0.95 },
   heldoutDev: {
-    top1: 0.91,
-    usefulFirstReply: 0.945,
-    wrongAnswers: 0.045,
-    oosAnswered: 0.1,
+    top1: 0.94,
+    usefulFirstReply: 0.965,
+    wrongAnswers: 0.025,
+    oosAnswered: 0.06,
     dangerRecall: 0.95,
   },
-  // top-3 was 0.97 (at most one of 56 outside the top three). Blind round 13 moved a second one
-  // out: "strömmen har gått i hela stadsdelen vad gör vi på äldreboendet" (labelled crisis, what do
-  // I do) is answered with kb-kontinuitet-planb, the reserve routines for a power cut, at 0.995, and
-  // the crisis topic is fourth. Kept, because round 13 lowered wrong answers and raised useful
-  // first replies over about 3 000 check questions (eval/blind-rounds/README.md).
-  dev: { top1: 0.88, top3: 0.96, oosRejected: 0.8, falseRejections: 0.08 },
+  // top-3 was 0.96 while blind round 13 put "strömmen har gått i hela stadsdelen vad gör vi på
+  // äldreboendet" (labelled the crisis topic) fourth; with the term classifier every one of the 56
+  // is in the top three again.
+  dev: { top1: 0.91, top3: 0.97, oosRejected: 0.8, falseRejections: 0.07 },
   roles: { top1: 0.95 },
   // measured 2026-12-01 with the learned danger model: trained-on corpora recall 1.0, false alarms
   // 0–0.089; reported-only: test 0.988 / 0.081, check 0.962 / 0.086, final-a 0.991 / 0.056,
