@@ -1,9 +1,9 @@
-import { ClassifierExamples, letterGrams, TermClassifier, type KnownTerms } from './classifier';
+import { ClassifierExamples, letterGrams, TermClassifier, type Features } from './classifier';
 import { KnowledgeIndex, type IndexDoc } from './index';
 import { FEATURE } from './ranker';
 
 /** Terms as the index passes them: [term id, weight, idf] (the classifier reads the first two). */
-const terms = (...ids: number[]): KnownTerms => ids.map((id) => [id, 1, 1] as const);
+const terms = (...ids: number[]): Features => ids.map((id) => [id, 1, 1] as const);
 
 /**
  * Three classes. Term 0 ("jobbet") is in every example; terms 1, 2 and 3 each belong to one class;

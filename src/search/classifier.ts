@@ -15,8 +15,9 @@ import { words } from './normalize';
  */
 
 /**
- * Passes over the examples. With terms alone 8 were needed (4 fell short: top-1 on the usual check
- * sets 0.944 vs 0.947; 12 added nothing); with the letter 4-grams 4 are enough.
+ * Passes over the examples. Over terms alone 8 were needed (4 fell short: top-1 on the usual check
+ * sets 0.944 vs 0.947; 12 added nothing). With the letter 4-grams, 4: they are most of the build,
+ * and 4 passes already gained more (0.957) than 8 over terms alone; 8 were not tried.
  */
 const EPOCHS = 4;
 /** AdaGrad's step size. */
@@ -29,9 +30,10 @@ const L2 = 1e-5;
  */
 const MIN_GRADIENT = 1e-3;
 /**
- * Training costs examples × classes × epochs and the model holds terms × classes weights: past
- * these bounds (several times the shipped knowledge base: 34 000 examples, 81 documents) the build
- * would be dominated by it, and the index ranks without it (see KnowledgeIndex).
+ * Training costs examples × classes × epochs and the model holds features × classes weights: past
+ * these bounds (about four times the shipped knowledge base's 36 000 examples × 81 documents and
+ * 36 000 features × 81) the build would take 20 s or more, and the index ranks without it
+ * (see KnowledgeIndex).
  */
 const MAX_WORK = 12_000_000;
 const MAX_WEIGHTS = 6_000_000;
@@ -41,7 +43,7 @@ const MAX_WEIGHTS = 6_000_000;
  * known terms ([term id, weight, idf]) come first, then letter 4-grams (ids from the vocabulary's
  * size on, see wordGrams).
  */
-export type KnownTerms = ReadonlyArray<readonly [number, number, number]>;
+export type Features = ReadonlyArray<readonly [number, number, number]>;
 
 /**
  * A 4-gram's weight beside a term's 1: a word of 8 letters gives 7 of them, which together should
@@ -64,7 +66,7 @@ export function letterGrams(text: string): string[] {
   return [...new Set(words(text).flatMap(wordGrams))];
 }
 
-/** The training examples: each a unit vector over term ids, with its document's index. */
+/** The training examples: each a unit vector over feature ids, with its document's index. */
 export class ClassifierExamples {
   private ids = new Int32Array(1 << 16);
   private values = new Float64Array(1 << 16);
@@ -73,13 +75,13 @@ export class ClassifierExamples {
   readonly labels: number[] = [];
 
   /** Adds one way of asking, analysed as a question is, for document `label`. */
-  add(terms: KnownTerms, label: number): void {
+  add(features: Features, label: number): void {
     let sq = 0;
-    for (const [, weight] of terms) sq += weight * weight;
+    for (const [, weight] of features) sq += weight * weight;
     if (sq === 0) return;
     const norm = Math.sqrt(sq);
-    if (this.used + terms.length > this.ids.length) {
-      const size = 2 * (this.used + terms.length);
+    if (this.used + features.length > this.ids.length) {
+      const size = 2 * (this.used + features.length);
       const moreIds = new Int32Array(size);
       moreIds.set(this.ids);
       const moreValues = new Float64Array(size);
@@ -87,7 +89,7 @@ export class ClassifierExamples {
       this.ids = moreIds;
       this.values = moreValues;
     }
-    for (const [id, weight] of terms) {
+    for (const [id, weight] of features) {
       this.ids[this.used] = id;
       this.values[this.used++] = weight / norm;
     }
@@ -111,7 +113,7 @@ export class ClassifierExamples {
 export class TermClassifier {
   private constructor(
     private readonly classes: number,
-    /** Term id -> its row of weights (-1: never in a way of asking). */
+    /** Feature id -> its row of weights (-1: never in a way of asking). */
     private readonly rowOf: Int32Array,
     /** Row r's weight for class c at r * classes + c. */
     private readonly weights: Float32Array,
@@ -182,15 +184,15 @@ export class TermClassifier {
    * The probability of each class (document index) for what the classifier reads of a question;
    * features no way of asking held are left out.
    */
-  probabilities(terms: KnownTerms): Float64Array {
+  probabilities(features: Features): Float64Array {
     const classes = this.classes;
     const p = new Float64Array(classes);
     p.set(this.bias);
     let sq = 0;
-    for (const [id, weight] of terms) if ((this.rowOf[id] ?? -1) >= 0) sq += weight * weight;
+    for (const [id, weight] of features) if ((this.rowOf[id] ?? -1) >= 0) sq += weight * weight;
     const norm = Math.sqrt(sq);
     if (norm > 0)
-      for (const [id, weight] of terms) {
+      for (const [id, weight] of features) {
         const row = this.rowOf[id] ?? -1;
         if (row < 0) continue;
         const base = row * classes;

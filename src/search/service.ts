@@ -104,7 +104,7 @@ function outOfScopeDocs(kb: KnowledgeBase): IndexDoc[] {
 /**
  * The last index built with the shipped word list and weights, by a hash of the knowledge it was
  * built from. Building trains the term classifier (seconds); a process that starts a second
- * service on the same knowledge (the tests' second instance, a reload that changed nothing)
+ * service on the same knowledge (a second bot instance in one process, as the tests start)
  * shares the first one's index instead. Sharing is safe: an index answers one question at a time
  * (its scratch tables), which one JavaScript thread guarantees.
  */
