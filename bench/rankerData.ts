@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from '../src/knowledge/loader';
 import { parseEvalLines } from '../src/search/evaluation';
-import { KnowledgeIndex, type IndexDoc, type RankingView } from '../src/search/index';
+import { KnowledgeIndex, type RankingView } from '../src/search/index';
 import {
   CANDIDATE_FEATURES,
   NONE_FEATURES,
@@ -22,7 +22,7 @@ import {
   type DoubtFeatures,
   type DoubtModel,
 } from '../src/search/doubt';
-import { MAX_QUERY_CHARS, searchableTopics } from '../src/search/service';
+import { MAX_QUERY_CHARS, outOfScopeDocs, searchableTopics } from '../src/search/service';
 import { swedishWordList } from '../src/search/wordList';
 
 export interface Row {
@@ -41,18 +41,6 @@ const FIT_CANDIDATES = 15;
 /** Folds for the knowledge base's own example questions (each is asked of an index without it). */
 const FOLDS = 5;
 
-function oosDocs(kb: KnowledgeBase, keep: (i: number) => boolean): IndexDoc[] {
-  return kb.outOfScope.map((c) => ({
-    id: `oos:${c.id}`,
-    title: c.title,
-    summaryEn: '',
-    answer: '',
-    steps: [],
-    questions: c.questions.filter((_, i) => keep(i)),
-    keywords: c.keywords,
-  }));
-}
-
 export function buildIndex(
   kb: KnowledgeBase,
   keep: (i: number) => boolean = () => true,
@@ -67,7 +55,7 @@ export function buildIndex(
     synonymGroups: kb.synonymGroups,
     lexicon: kb.lexicon,
     wordList: swedishWordList(),
-    outOfScope: oosDocs(kb, keep),
+    outOfScope: outOfScopeDocs(kb, keep),
     model,
   });
 }

@@ -88,15 +88,18 @@ export class SearchService {
   }
 }
 
-/** The out-of-scope categories as the index sees them: documents that only have ways of asking. */
-function outOfScopeDocs(kb: KnowledgeBase): IndexDoc[] {
+/**
+ * The out-of-scope categories as the index sees them: documents that only have ways of asking
+ * (`keep`: which of them, by position; training leaves some out, bench/rankerData.ts).
+ */
+export function outOfScopeDocs(kb: KnowledgeBase, keep: (i: number) => boolean = () => true): IndexDoc[] {
   return kb.outOfScope.map((c) => ({
     id: `oos:${c.id}`,
     title: c.title,
     summaryEn: '',
     answer: '',
     steps: [],
-    questions: c.questions,
+    questions: c.questions.filter((_, i) => keep(i)),
     keywords: c.keywords,
   }));
 }
