@@ -213,7 +213,7 @@ function same(word: string, codes: Uint16Array, n: number): boolean {
 }
 
 /** Larger copies of a pair of arrays (at least `need` long), keeping their first `keep` entries. */
-function grow(
+export function grow(
   ids: Int32Array,
   weights: Float64Array,
   need: number,

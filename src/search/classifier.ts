@@ -1,3 +1,4 @@
+import { grow } from './buildTables';
 import { words } from './normalize';
 
 /**
@@ -68,8 +69,8 @@ export function letterGrams(text: string): string[] {
 
 /** The training examples: each a unit vector over feature ids, with its document's index. */
 export class ClassifierExamples {
-  private ids = new Int32Array(1 << 16);
-  private values = new Float64Array(1 << 16);
+  private ids: Int32Array = new Int32Array(1 << 16);
+  private values: Float64Array = new Float64Array(1 << 16);
   private used = 0;
   readonly starts: number[] = [0];
   readonly labels: number[] = [];
@@ -80,15 +81,8 @@ export class ClassifierExamples {
     for (const [, weight] of features) sq += weight * weight;
     if (sq === 0) return;
     const norm = Math.sqrt(sq);
-    if (this.used + features.length > this.ids.length) {
-      const size = 2 * (this.used + features.length);
-      const moreIds = new Int32Array(size);
-      moreIds.set(this.ids);
-      const moreValues = new Float64Array(size);
-      moreValues.set(this.values);
-      this.ids = moreIds;
-      this.values = moreValues;
-    }
+    if (this.used + features.length > this.ids.length)
+      [this.ids, this.values] = grow(this.ids, this.values, this.used + features.length, this.used);
     for (const [id, weight] of features) {
       this.ids[this.used] = id;
       this.values[this.used++] = weight / norm;
